@@ -1,0 +1,53 @@
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+// The renderer and the shared contract run in a sandboxed browser context: they must
+// never reach for Electron, SQLite, Node built-ins or main-process code.
+const forbiddenOutsideMain = {
+  paths: ['electron', 'better-sqlite3'].map((name) => ({
+    name,
+    message: 'Main-process only: the renderer and src/shared talk to main through the IPC contract.',
+  })),
+  patterns: [
+    {
+      group: ['node:*', ...builtinModules, ...builtinModules.map((name) => `${name}/*`)],
+      message: 'Node built-ins are not available in the sandboxed renderer.',
+    },
+    {
+      group: ['**/main', '**/main/**', '**/preload', '**/preload/**', '@main/*'],
+      message: 'Do not import main-process or preload code from the renderer or src/shared.',
+    },
+  ],
+}
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'playwright-report/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', forbiddenOutsideMain],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', forbiddenOutsideMain] },
+  },
+)
