@@ -1,0 +1,6 @@
+export { PlexCache, DEFAULT_LIMITS, type CacheLimits } from './plex-cache'
+export { CacheArgumentError } from './input-checks'
+export { SchemaTooNewError, SCHEMA_VERSION } from './schema'
+export { databasePath, DATABASE_FILE_NAME, type CorruptFileRecovery } from './database'
+export { normaliseSearchKey } from './search-key'
+export type * from './types'

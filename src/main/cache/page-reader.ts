@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3'
+import { chunkOf, decodeChunk, ITEMS_PER_CHUNK, MATCH_LINE_SEPARATOR } from './entry-codec'
+import type { EntryRow, EntryStore } from './entry-store'
+import { fileNameOf, foldForIndex } from './search-key'
+import type { CachedItem, FileMatch, LibraryPage } from './types'
+
+/**
+ * Reads stored entries back: whole listings, pages and file lookups. Each answer parses only
+ * the chunks that hold the items it returns.
+ */
+export class PageReader {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly store: EntryStore,
+  ) {}
+
+  allItems(entryId: number): CachedItem[] {
+    const items: CachedItem[] = []
+    for (const chunk of this.store.allChunks(entryId)) {
+      for (const item of decodeChunk(chunk.items)) items.push(item)
+    }
+    return items
+  }
+
+  page(entry: EntryRow, offset: number, limit: number, filter: string): LibraryPage {
+    const needle = foldForIndex(filter.trim())
+    if (needle === '') return this.unfilteredPage(entry, offset, limit)
+    const positions = this.matchingPositions(entry.id, needle)
+    const wanted = positions.slice(offset, offset + limit)
+    return { items: this.itemsAt(entry.id, wanted), total: positions.length, offset, limit }
+  }
+
+  findByFileName(name: string, now: number): FileMatch[] {
+    const folded = foldForIndex(fileNameOf(name))
+    return this.matchesByName(folded, now, (path) => foldForIndex(fileNameOf(path)) === folded)
+  }
+
+  findByPath(path: string, now: number): FileMatch[] {
+    const folded = foldForIndex(path)
+    // The name index narrows the search; the full path then decides.
+    return this.matchesByName(
+      foldForIndex(fileNameOf(path)),
+      now,
+      (candidate) => foldForIndex(candidate) === folded,
+    )
+  }
+
+  private unfilteredPage(entry: EntryRow, offset: number, limit: number): LibraryPage {
+    const end = Math.min(offset + limit, entry.item_count)
+    if (offset >= end) return { items: [], total: entry.item_count, offset, limit }
+    const first = chunkOf(offset)
+    const last = chunkOf(end - 1)
+    const items: CachedItem[] = []
+    for (const chunk of this.store.chunkRange(entry.id, first.seq, last.seq)) {
+      for (const item of decodeChunk(chunk.items)) items.push(item)
+    }
+    const skip = offset - first.seq * ITEMS_PER_CHUNK
+    return { items: items.slice(skip, skip + (end - offset)), total: entry.item_count, offset, limit }
+  }
+
+  /** Title-order positions of every item whose title or path contains the folded needle. */
+  private matchingPositions(entryId: number, needle: string): number[] {
+    const positions: number[] = []
+    for (const chunk of this.store.chunksMatching(entryId, needle)) {
+      const lines = chunk.match_text.split(MATCH_LINE_SEPARATOR)
+      lines.forEach((line, index) => {
+        if (line.includes(needle)) positions.push(chunk.seq * ITEMS_PER_CHUNK + index)
+      })
+    }
+    return positions
+  }
+
+  private itemsAt(entryId: number, positions: readonly number[]): CachedItem[] {
+    const chunks = new Map<number, CachedItem[]>()
+    return positions.map((position) => {
+      const { seq, offsetInChunk } = chunkOf(position)
+      let items = chunks.get(seq)
+      if (!items) {
+        const row = this.store.chunkAt(entryId, seq)
+        items = row ? decodeChunk(row.items) : []
+        chunks.set(seq, items)
+      }
+      const item = items[offsetInChunk]
+      if (!item)
+        throw new Error(`Cache entry ${entryId} has no item at position ${position}; the file may be damaged`)
+      return item
+    })
+  }
+
+  private matchesByName(
+    foldedName: string,
+    now: number,
+    pathMatches: (path: string) => boolean,
+  ): FileMatch[] {
+    return this.db.transaction(() => {
+      const matches: FileMatch[] = []
+      const hitsByEntry = new Map<number, { library: string; positions: number[] }>()
+      for (const hit of this.store.fileNameHits(foldedName, now)) {
+        const group = hitsByEntry.get(hit.entry_id) ?? { library: hit.library, positions: [] }
+        group.positions.push(hit.position)
+        hitsByEntry.set(hit.entry_id, group)
+      }
+      for (const [entryId, { library, positions }] of hitsByEntry) {
+        for (const item of this.itemsAt(entryId, positions)) {
+          for (const file of item.files) if (pathMatches(file.path)) matches.push({ library, item, file })
+        }
+      }
+      return matches
+    })()
+  }
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * Each migration moves the schema from version (index) to version (index + 1).
+ * Append new migrations; never edit one that has shipped.
+ */
+const migrations: ReadonlyArray<(db: Database.Database) => void> = [
+  (db) => {
+    db.exec(`
+      CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        namespace TEXT NOT NULL CHECK (namespace IN ('library', 'search')),
+        library TEXT NOT NULL,
+        query TEXT NOT NULL DEFAULT '',
+        item_count INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        meta TEXT,
+        UNIQUE (namespace, library, query)
+      );
+      CREATE INDEX entries_by_created ON entries (created_at, id);
+
+      -- Items are stored in title order, a few dozen to a chunk, so a page or a single item
+      -- parses only the chunks it needs. match_text holds one folded line per item
+      -- (title and file paths) so a filter can be answered by SQLite's instr() without JSON.
+      CREATE TABLE chunks (
+        entry_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        items TEXT NOT NULL,
+        match_text TEXT NOT NULL,
+        PRIMARY KEY (entry_id, seq)
+      );
+
+      -- Lower-cased file names of library items, keyed per entry so dropping a library is a range delete.
+      CREATE TABLE file_names (
+        entry_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (entry_id, name, position)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE stat_counters (
+        namespace TEXT NOT NULL,
+        library TEXT NOT NULL,
+        hits INTEGER NOT NULL DEFAULT 0,
+        misses INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (namespace, library)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE stat_history (
+        bucket_start INTEGER PRIMARY KEY,
+        hits INTEGER NOT NULL DEFAULT 0,
+        misses INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE evictions (
+        reason TEXT PRIMARY KEY,
+        count INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+    `)
+  },
+]
+
+export const SCHEMA_VERSION = migrations.length
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `The cache file was written by a newer Plex Cache (schema ${found}, this build knows ${SCHEMA_VERSION}). ` +
+        'Update Plex Cache or choose another data directory.',
+    )
+    this.name = 'SchemaTooNewError'
+  }
+}
+
+/** Brings the schema up to date. Runs under an immediate transaction so two processes never migrate twice. */
+export function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number
+    if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current)
+    for (let version = current; version < SCHEMA_VERSION; version++) {
+      migrations[version]!(db)
+    }
+    if (current !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  }).immediate()
+}

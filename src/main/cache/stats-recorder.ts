@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3'
+import type { EvictionReason, HitMiss, Namespace, StatsBucket } from './types'
+
+/** History is kept per minute; coarser chart buckets are sums of these. */
+export const HISTORY_BUCKET_MS = 60_000
+
+/** The longest chart range is a week; a little more is kept so a week back is always whole. */
+export const HISTORY_RETENTION_MS = 8 * 24 * 3600 * 1000
+
+const EVICTION_REASONS: readonly EvictionReason[] = ['expired', 'size_limit', 'too_large', 'cleared']
+
+interface PendingCounter extends HitMiss {
+  namespace: Namespace
+  library: string
+}
+
+export interface PersistedCounters {
+  byNamespace: Record<Namespace, HitMiss>
+  byLibrary: Record<string, HitMiss>
+  total: HitMiss
+}
+
+/**
+ * Hit and miss counters, buffered in memory so that a cache read never costs a write
+ * transaction, and flushed (by the owner's timer and on close) into tables that every
+ * process sharing the file adds to.
+ */
+export class StatsRecorder {
+  private pendingCounters = new Map<string, PendingCounter>()
+  private pendingHistory = new Map<number, HitMiss>()
+  private readonly statements
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      addCounter: db.prepare(
+        `INSERT INTO stat_counters (namespace, library, hits, misses) VALUES (?, ?, ?, ?)
+         ON CONFLICT (namespace, library) DO UPDATE SET hits = hits + excluded.hits, misses = misses + excluded.misses`,
+      ),
+      addHistory: db.prepare(
+        `INSERT INTO stat_history (bucket_start, hits, misses) VALUES (?, ?, ?)
+         ON CONFLICT (bucket_start) DO UPDATE SET hits = hits + excluded.hits, misses = misses + excluded.misses`,
+      ),
+      addEviction: db.prepare(
+        `INSERT INTO evictions (reason, count) VALUES (?, ?)
+         ON CONFLICT (reason) DO UPDATE SET count = count + excluded.count`,
+      ),
+      pruneHistory: db.prepare('DELETE FROM stat_history WHERE bucket_start < ?'),
+      readCounters: db.prepare('SELECT namespace, library, hits, misses FROM stat_counters'),
+      readEvictions: db.prepare('SELECT reason, count FROM evictions'),
+      readHistory: db.prepare(
+        'SELECT bucket_start AS start, hits, misses FROM stat_history WHERE bucket_start >= ? ORDER BY bucket_start',
+      ),
+    }
+  }
+
+  record(namespace: Namespace, library: string, outcome: 'hit' | 'miss', now: number): void {
+    const counterKey = `${namespace}\u0000${library}`
+    const counter = this.pendingCounters.get(counterKey) ?? { namespace, library, hits: 0, misses: 0 }
+    this.pendingCounters.set(counterKey, counter)
+    const bucketStart = now - (now % HISTORY_BUCKET_MS)
+    const bucket = this.pendingHistory.get(bucketStart) ?? { hits: 0, misses: 0 }
+    this.pendingHistory.set(bucketStart, bucket)
+    if (outcome === 'hit') {
+      counter.hits++
+      bucket.hits++
+    } else {
+      counter.misses++
+      bucket.misses++
+    }
+  }
+
+  /** Must run inside the caller's write transaction, so evictions are counted exactly when they happen. */
+  countEvictions(reason: EvictionReason, count: number): void {
+    if (count > 0) this.statements.addEviction.run(reason, count)
+  }
+
+  flush(now: number): void {
+    if (this.pendingCounters.size === 0 && this.pendingHistory.size === 0) return
+    const counters = this.pendingCounters
+    const history = this.pendingHistory
+    this.db
+      .transaction(() => {
+        for (const c of counters.values())
+          this.statements.addCounter.run(c.namespace, c.library, c.hits, c.misses)
+        for (const [start, b] of history) this.statements.addHistory.run(start, b.hits, b.misses)
+        this.statements.pruneHistory.run(now - HISTORY_RETENTION_MS)
+      })
+      .immediate()
+    // Cleared only after the commit: a failed flush (e.g. a locked file) keeps its counts for the next try.
+    this.pendingCounters = new Map()
+    this.pendingHistory = new Map()
+  }
+
+  /** Flushed totals from every process, plus this process's counts not yet flushed. */
+  readCounters(): PersistedCounters {
+    const byNamespace: Record<Namespace, HitMiss> = {
+      library: { hits: 0, misses: 0 },
+      search: { hits: 0, misses: 0 },
+    }
+    const byLibrary: Record<string, HitMiss> = {}
+    const total: HitMiss = { hits: 0, misses: 0 }
+    const add = (row: PendingCounter): void => {
+      byNamespace[row.namespace].hits += row.hits
+      byNamespace[row.namespace].misses += row.misses
+      const library = (byLibrary[row.library] ??= { hits: 0, misses: 0 })
+      library.hits += row.hits
+      library.misses += row.misses
+      total.hits += row.hits
+      total.misses += row.misses
+    }
+    for (const row of this.statements.readCounters.all() as PendingCounter[]) add(row)
+    for (const row of this.pendingCounters.values()) add(row)
+    return { byNamespace, byLibrary, total }
+  }
+
+  readEvictions(): Record<EvictionReason, number> {
+    const evictions = Object.fromEntries(EVICTION_REASONS.map((reason) => [reason, 0])) as Record<
+      EvictionReason,
+      number
+    >
+    for (const row of this.statements.readEvictions.all() as Array<{
+      reason: EvictionReason
+      count: number
+    }>) {
+      if (row.reason in evictions) evictions[row.reason] = row.count
+    }
+    return evictions
+  }
+
+  /**
+   * Hits and misses per bucket of `bucketSeconds`, from `since` up to `now`, with empty buckets
+   * included so a chart's time axis has no gaps.
+   */
+  history(since: number, bucketSeconds: number, now: number): StatsBucket[] {
+    const bucketMs = bucketSeconds * 1000
+    const firstStart = since - (since % bucketMs)
+    const buckets: StatsBucket[] = []
+    for (let start = firstStart; start <= now; start += bucketMs) buckets.push({ start, hits: 0, misses: 0 })
+    const addTo = (minuteStart: number, counts: HitMiss): void => {
+      const bucket = buckets[Math.floor((minuteStart - firstStart) / bucketMs)]
+      if (!bucket) return
+      bucket.hits += counts.hits
+      bucket.misses += counts.misses
+    }
+    for (const row of this.statements.readHistory.all(firstStart) as StatsBucket[]) addTo(row.start, row)
+    for (const [minuteStart, counts] of this.pendingHistory)
+      if (minuteStart >= firstStart) addTo(minuteStart, counts)
+    return buckets
+  }
+
+  /** Erases every counter, history bucket and eviction count, including this process's unflushed ones. */
+  reset(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM stat_counters; DELETE FROM stat_history; DELETE FROM evictions;')
+      })
+      .immediate()
+    this.pendingCounters = new Map()
+    this.pendingHistory = new Map()
+  }
+}

@@ -1,0 +1,125 @@
+/** One file (a Media Part) behind a playable Plex item. */
+export interface CachedFile {
+  path: string
+  size?: number
+}
+
+/** The reduced form of a Plex item: only what file matching and inspection need. */
+export interface CachedItem {
+  ratingKey: string
+  key: string
+  type: string
+  title: string
+  year?: number
+  guid?: string
+  addedAt?: number
+  updatedAt?: number
+  parentTitle?: string
+  grandparentTitle?: string
+  index?: number
+  parentIndex?: number
+  files: CachedFile[]
+}
+
+/** What the service knows about a library section when it fetched it. */
+export interface LibraryMeta {
+  title?: string
+  type?: string
+  sectionUpdatedAt?: number
+  contentChangedAt?: number
+  totalSize?: number
+}
+
+export type Namespace = 'library' | 'search'
+
+export type EvictionReason = 'expired' | 'size_limit' | 'too_large' | 'cleared'
+
+export interface HitMiss {
+  hits: number
+  misses: number
+}
+
+export interface CacheStats {
+  hits: number
+  misses: number
+  /** hits / (hits + misses), 0 when nothing has been read yet. */
+  hitRate: number
+  /** Live entries only: expired entries are not counted. */
+  entryCount: number
+  /** Bytes the size limit is measured against (the serialised size of every stored entry). */
+  accountedBytes: number
+  sizeLimitBytes: number
+  /** Size of the SQLite file plus its WAL on disk. */
+  databaseFileBytes: number
+  evictions: Record<EvictionReason, number>
+  byNamespace: Record<Namespace, HitMiss>
+  byLibrary: Record<string, HitMiss>
+}
+
+export interface StatsBucket {
+  /** Start of the bucket, epoch milliseconds. */
+  start: number
+  hits: number
+  misses: number
+}
+
+export interface PageRequest {
+  offset?: number
+  limit?: number
+  /** Case-insensitive substring of the title or of a file path. */
+  filter?: string
+}
+
+export interface LibraryPage {
+  items: CachedItem[]
+  /** Items matching the filter (or all items without one). */
+  total: number
+  offset: number
+  limit: number
+}
+
+export interface FileMatch {
+  library: string
+  item: CachedItem
+  /** The file of the item that matched. */
+  file: CachedFile
+}
+
+export interface CacheEntryInfo {
+  namespace: Namespace
+  library: string
+  /** The normalised search text; absent for library listings. */
+  query?: string
+  itemCount: number
+  bytes: number
+  createdAt: number
+  expiresAt: number
+  meta?: LibraryMeta
+}
+
+/** Result of a set…: whether it was stored, and what it cost. */
+export interface StoreOutcome {
+  stored: boolean
+  reason?: 'too_large'
+  bytes: number
+  evicted: number
+}
+
+export interface CacheEvent {
+  type: 'corrupt-file-recovered'
+  movedTo: string
+  error: string
+}
+
+export interface PlexCacheOptions {
+  dataDir: string
+  libraryTtlSeconds?: number
+  searchTtlSeconds?: number
+  emptySearchTtlSeconds?: number
+  sizeLimitBytes?: number
+  clock?: () => number
+  /** How often buffered hit/miss counters are written, in ms (default 1000). */
+  statsFlushIntervalMs?: number
+  /** Told about events the caller should surface to the user, such as a corrupt file moved aside. */
+  onEvent?: (event: CacheEvent) => void
+}
