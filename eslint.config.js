@@ -25,7 +25,15 @@ const forbiddenOutsideMain = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      '.tmp/**',
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'bench-results/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
