@@ -1,4 +1,5 @@
-export { PlexCache, DEFAULT_LIMITS, type CacheLimits } from './plex-cache'
+export { PlexCache } from './plex-cache'
+export { DEFAULT_LIMITS, type CacheLimits } from './limits'
 export { CacheArgumentError } from './input-checks'
 export { SchemaTooNewError, SCHEMA_VERSION } from './schema'
 export { databasePath, DATABASE_FILE_NAME, type CorruptFileRecovery } from './database'

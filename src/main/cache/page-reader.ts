@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { chunkOf, decodeChunk, ITEMS_PER_CHUNK, MATCH_LINE_SEPARATOR } from './entry-codec'
+import { chunkOf, decodeChunk, flattenField, ITEMS_PER_CHUNK, MATCH_LINE_SEPARATOR } from './entry-codec'
 import type { EntryRow, EntryStore } from './entry-store'
 import { fileNameOf, foldForIndex } from './search-key'
 import type { CachedItem, FileMatch, LibraryPage } from './types'
@@ -23,7 +23,7 @@ export class PageReader {
   }
 
   page(entry: EntryRow, offset: number, limit: number, filter: string): LibraryPage {
-    const needle = foldForIndex(filter.trim())
+    const needle = flattenField(foldForIndex(filter.trim()))
     if (needle === '') return this.unfilteredPage(entry, offset, limit)
     const positions = this.matchingPositions(entry.id, needle)
     const wanted = positions.slice(offset, offset + limit)
@@ -32,7 +32,7 @@ export class PageReader {
 
   findByFileName(name: string, now: number): FileMatch[] {
     const folded = foldForIndex(fileNameOf(name))
-    return this.matchesByName(folded, now, (path) => foldForIndex(fileNameOf(path)) === folded)
+    return this.matchesByName(flattenField(folded), now, (path) => foldForIndex(fileNameOf(path)) === folded)
   }
 
   findByPath(path: string, now: number): FileMatch[] {

@@ -4,8 +4,9 @@ import { openCacheDatabase, type CorruptFileRecovery } from './database'
 import { encodeEntry, sortByTitle } from './entry-codec'
 import { EntryStore, type EntryKey, type EntryRow } from './entry-store'
 import { CacheArgumentError, checkItems, checkText, checkWholeNumber } from './input-checks'
+import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
+import { checkLimits, DEFAULT_LIMITS, definedOnly, MAX_TTL_SECONDS, type CacheLimits } from './limits'
 import { PageReader } from './page-reader'
-import { normaliseSearchKey } from './search-key'
 import { StatsRecorder } from './stats-recorder'
 import type {
   CachedItem,
@@ -20,22 +21,6 @@ import type {
   StoreOutcome,
 } from './types'
 
-export interface CacheLimits {
-  libraryTtlSeconds: number
-  searchTtlSeconds: number
-  emptySearchTtlSeconds: number
-  sizeLimitBytes: number
-}
-
-export const DEFAULT_LIMITS: CacheLimits = {
-  libraryTtlSeconds: 3600,
-  searchTtlSeconds: 3600,
-  // Short, so a file Plex has only just scanned is not reported missing for an hour.
-  emptySearchTtlSeconds: 300,
-  sizeLimitBytes: 100 * 1024 * 1024,
-}
-
-const MAX_TTL_SECONDS = 365 * 24 * 3600
 const MAX_PAGE_SIZE = 10_000
 
 /** A disk-backed, TTL-governed cache of Plex library listings and title searches. */
@@ -313,47 +298,6 @@ export class PlexCache {
   private assertOpen(): void {
     if (this.closed) throw new Error('This PlexCache has been closed')
   }
-}
-
-function libraryKey(library: string): EntryKey {
-  return { namespace: 'library', library: checkText(library, 'library'), query: '' }
-}
-
-function searchKey(library: string, title: string): EntryKey {
-  return {
-    namespace: 'search',
-    library: checkText(library, 'library'),
-    query: normaliseSearchKey(checkText(title, 'title')),
-  }
-}
-
-function toEntryInfo(row: EntryRow): CacheEntryInfo {
-  return {
-    namespace: row.namespace,
-    library: row.library,
-    ...(row.namespace === 'search' ? { query: row.query } : {}),
-    itemCount: row.item_count,
-    bytes: row.bytes,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    ...(row.meta ? { meta: JSON.parse(row.meta) as LibraryMeta } : {}),
-  }
-}
-
-function checkLimits(limits: CacheLimits): CacheLimits {
-  checkWholeNumber(limits.libraryTtlSeconds, 'libraryTtlSeconds', 1, MAX_TTL_SECONDS)
-  checkWholeNumber(limits.searchTtlSeconds, 'searchTtlSeconds', 1, MAX_TTL_SECONDS)
-  checkWholeNumber(limits.emptySearchTtlSeconds, 'emptySearchTtlSeconds', 1, MAX_TTL_SECONDS)
-  checkWholeNumber(limits.sizeLimitBytes, 'sizeLimitBytes', 1, Number.MAX_SAFE_INTEGER)
-  return limits
-}
-
-function definedOnly(source: Partial<CacheLimits>): Partial<CacheLimits> {
-  const picked: Partial<CacheLimits> = {}
-  for (const name of Object.keys(DEFAULT_LIMITS) as Array<keyof CacheLimits>) {
-    if (source[name] !== undefined) picked[name] = source[name]
-  }
-  return picked
 }
 
 function fileSize(file: string): number {
