@@ -1,0 +1,28 @@
+import type { FaultState } from './faults'
+import type { Library } from './library'
+import { addItem, nowInSeconds, removeItem, renameItem } from './mutations'
+import type { FakePlexControls } from './options'
+import type { RequestLog } from './request-log'
+
+export function createControls(library: Library, faults: FaultState, log: RequestLog): FakePlexControls {
+  return {
+    addItem: (sectionKey, fields = {}) => addItem(library, sectionKey, fields, nowInSeconds()),
+    removeItem: (ratingKey) => removeItem(library, ratingKey, nowInSeconds()),
+    renameItem: (ratingKey, title) => renameItem(library, ratingKey, title, nowInSeconds()),
+    setForcedStatus: (pathPrefix, status) => faults.setForcedStatus(pathPrefix, status),
+    setLatency: (ms) => faults.setLatency(ms),
+    setDropConnections: (on) => {
+      faults.dropConnections = on
+    },
+    setMalformedJson: (on) => {
+      faults.malformedJson = on
+    },
+    setMaintenance: (on) => {
+      faults.maintenance = on
+    },
+    setMaxPageSize: (size) => faults.setMaxPageSize(size),
+    requestLog: () => log.list(),
+    clearRequestLog: () => log.clear(),
+    reset: () => faults.reset(),
+  }
+}

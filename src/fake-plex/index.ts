@@ -1,0 +1,9 @@
+export { startFakePlex, DEFAULT_TOKEN, DEFAULT_VERSION, FAKE_PLEX_HOST } from './server'
+export { DATASET_DEFAULTS } from './dataset'
+export type {
+  FakePlexControls,
+  FakePlexDatasetOptions,
+  FakePlexOptions,
+  FakePlexServer,
+  LoggedRequest,
+} from './options'

@@ -1,0 +1,79 @@
+/** Sizes of the generated library. Every section exists even when its count is 0. */
+export interface FakePlexDatasetOptions {
+  /** Deterministic PRNG seed, default 1. */
+  seed?: number
+  /** Default 250 ("Movies", section key "1", type movie). */
+  movies?: number
+  /** Default 5 ("TV Shows", section key "2", type show). */
+  shows?: number
+  /** Default 2. */
+  seasonsPerShow?: number
+  /** Default 6. */
+  episodesPerSeason?: number
+  /** Default 3 ("Music", section key "3", type artist). */
+  artists?: number
+  /** Default 2. */
+  albumsPerArtist?: number
+  /** Default 8. */
+  tracksPerAlbum?: number
+  /** Default 12 ("Photos", section key "4", type photo; about two thirds sit in albums). */
+  photos?: number
+}
+
+export interface FakePlexOptions {
+  /** Default 0: an ephemeral port. */
+  port?: number
+  /** Default 'fake-plex-token'; the one valid token. */
+  token?: string
+  /** 40 hex characters; default derived from the dataset seed. */
+  machineIdentifier?: string
+  /** Default 'Fake Plex'. */
+  friendlyName?: string
+  /** Default '1.41.3.9314-a0bfb8370'. */
+  version?: string
+  dataset?: FakePlexDatasetOptions
+  /** Forced maximum page size for listings, default null (off). */
+  maxPageSize?: number | null
+}
+
+export interface LoggedRequest {
+  method: string
+  /** The path as requested, without the query string. */
+  path: string
+  /** Query parameters; an X-Plex-Token value is replaced by '<redacted>'. */
+  query: Record<string, string>
+  /** X-Plex-* parameters sent as headers or as query parameters, canonically cased; the token is redacted. */
+  plexHeaders: Record<string, string>
+  /** The status sent, or 0 when the connection was dropped on purpose. */
+  status: number
+}
+
+export interface FakePlexControls {
+  /** Adds an item of the section's main type and returns its ratingKey. */
+  addItem(sectionKey: string, fields?: { title?: string; year?: number; filePath?: string }): string
+  removeItem(ratingKey: string): void
+  renameItem(ratingKey: string, title: string): void
+  /** Requests whose path starts with pathPrefix get that status; null clears the prefix. */
+  setForcedStatus(pathPrefix: string, status: number | null): void
+  setLatency(ms: number): void
+  /** Destroys the socket without any response. */
+  setDropConnections(on: boolean): void
+  /** JSON responses become truncated, unparseable JSON. */
+  setMalformedJson(on: boolean): void
+  /** 503 maintenance body on every route that needs a token. */
+  setMaintenance(on: boolean): void
+  setMaxPageSize(size: number | null): void
+  requestLog(): LoggedRequest[]
+  clearRequestLog(): void
+  /** Turns every fault off and restores the starting maxPageSize; the data and the log stay. */
+  reset(): void
+}
+
+export interface FakePlexServer {
+  /** http://127.0.0.1:PORT, no trailing slash. */
+  url: string
+  token: string
+  machineIdentifier: string
+  controls: FakePlexControls
+  close(): Promise<void>
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { CONTROL_PREFIX, controlRoute } from './control-route'
+import type { FaultState } from './faults'
+import { PlexHttpError } from './http-error'
+import type { Library } from './library'
+import type { FakePlexControls } from './options'
+import { parsePlexRequest, type PlexRequest } from './request'
+import type { RequestLog } from './request-log'
+import { errorResponse, send, type Outgoing } from './responses'
+import { isPublicPath, routeRequest } from './router'
+import type { ServerIdentity } from './routes/context'
+
+export interface HandlerDeps {
+  library: Library
+  identity: ServerIdentity
+  token: string
+  faults: FaultState
+  log: RequestLog
+  controls: FakePlexControls
+  /** Latency waits, cut short when the server closes. */
+  sleep(ms: number): Promise<void>
+  isClosed(): boolean
+}
+
+/** One request end to end: faults, auth, routing, logging and encoding. */
+export async function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: HandlerDeps,
+): Promise<void> {
+  let request: PlexRequest
+  try {
+    request = parsePlexRequest(req)
+  } catch {
+    return send(res, errorResponse(400), { acceptsGzip: false, headOnly: false, malformedJson: false })
+  }
+  const sendOptions = {
+    acceptsGzip: request.acceptsGzip,
+    headOnly: request.method === 'HEAD',
+    malformedJson: false,
+  }
+  if (request.path.startsWith(CONTROL_PREFIX)) {
+    // Controls skip every fault, or a test could never switch them off again.
+    const outgoing = hasToken(request, deps.token)
+      ? await controlRoute(req, request.path, deps.controls)
+      : errorResponse(401)
+    return send(res, outgoing, sendOptions)
+  }
+  const { faults } = deps
+  if (faults.latencyMs > 0) await deps.sleep(faults.latencyMs)
+  if (deps.isClosed() || req.socket.destroyed || faults.dropConnections) {
+    // Status 0 in the log: no response was sent (dropped on purpose, or the client gave up).
+    deps.log.record(request, 0)
+    req.socket.destroy()
+    return
+  }
+  const outgoing = serve(request, deps)
+  deps.log.record(request, outgoing.status)
+  await send(res, outgoing, { ...sendOptions, malformedJson: faults.malformedJson })
+}
+
+function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
+  const { faults } = deps
+  const forced = faults.forcedStatusFor(request.path)
+  if (forced !== undefined) return errorResponse(forced)
+  if (!isPublicPath(request.path)) {
+    // A migrating server answers 503 before it could check any token.
+    if (faults.maintenance) return errorResponse(503)
+    if (!hasToken(request, deps.token)) return errorResponse(401)
+  }
+  try {
+    return routeRequest({
+      library: deps.library,
+      identity: deps.identity,
+      maxPageSize: faults.maxPageSize,
+      request,
+    })
+  } catch (error) {
+    if (error instanceof PlexHttpError) return errorResponse(error.status)
+    throw error
+  }
+}
+
+function hasToken(request: PlexRequest, token: string): boolean {
+  return request.plexParams['X-Plex-Token'] === token
+}

@@ -1,0 +1,36 @@
+import { notFound } from './http-error'
+import type { Outgoing } from './responses'
+import type { RouteContext } from './routes/context'
+import { hubSearchRoute } from './routes/hub-search'
+import { childrenRoute, metadataRoute } from './routes/metadata-routes'
+import { sectionListingRoute, sectionRoute, sectionsRoute } from './routes/section-routes'
+import { identityRoute, libraryRoute, rootRoute } from './routes/server-routes'
+
+/** Routes that answer without a token. */
+export function isPublicPath(path: string): boolean {
+  return path === '/identity'
+}
+
+/** Maps a normalised path onto a route; anything else is Plex's plain 404. */
+export function routeRequest(context: RouteContext): Outgoing {
+  const { method, segments, path } = context.request
+  if (method !== 'GET' && method !== 'HEAD') throw notFound(`${method} ${path}`)
+  const [first, second, third, fourth, ...rest] = segments
+  if (rest.length > 0) throw notFound(path)
+  if (first === undefined) return rootRoute(context)
+  if (first === 'identity' && second === undefined) return identityRoute(context)
+  if (first === 'hubs' && second === 'search' && third === undefined) return hubSearchRoute(context)
+  if (first !== 'library') throw notFound(path)
+  if (second === undefined) return libraryRoute(context)
+  if (second === 'sections') {
+    if (third === undefined || (third === 'all' && fourth === undefined)) return sectionsRoute(context)
+    if (fourth === undefined) return sectionRoute(context, third)
+    if (fourth === 'all') return sectionListingRoute(context, third, 'title')
+    if (fourth === 'search') return sectionListingRoute(context, third, 'query')
+  }
+  if (second === 'metadata' && third !== undefined) {
+    if (fourth === undefined) return metadataRoute(context, third)
+    if (fourth === 'children') return childrenRoute(context, third)
+  }
+  throw notFound(path)
+}

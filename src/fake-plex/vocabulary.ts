@@ -1,0 +1,151 @@
+/**
+ * Words the generator builds titles from. The fixed titles come first in every dataset so that
+ * tests always meet accents, CJK, a non-BMP emoji, leading articles and characters XML must escape.
+ */
+export const FIXED_MOVIES: readonly (readonly [string, number])[] = [
+  ['Amélie', 2001],
+  ['Léon', 1994],
+  ['千と千尋の神隠し', 2001],
+  ['Øresund', 2015],
+  ['The Matrix', 1999],
+  ['Crème Brûlée & "Friends" <Uncut>', 2011],
+  ['A Quiet Afternoon', 2018],
+  ['Ποτάμι 🌊', 2020],
+]
+
+export const FIXED_SHOWS: readonly string[] = [
+  'Øresund Bridge',
+  'Les Revenants',
+  'The Office Hours',
+  '深夜食堂',
+]
+
+export const FIXED_ARTISTS: readonly string[] = ['Sigrún Ósk', 'Mötley & Sons', 'The Midnight Øwls']
+
+export const ADJECTIVES: readonly string[] = [
+  'Silent',
+  'Crimson',
+  'Hidden',
+  'Broken',
+  'Golden',
+  'Last',
+  'Lonely',
+  'Frozen',
+  'Wild',
+  'Distant',
+  'Electric',
+  'Quiet',
+  'Burning',
+  'Secret',
+  'Forgotten',
+  'Endless',
+  'Bright',
+  'Dark',
+  'Hollow',
+  'Iron',
+  'Velvet',
+  'Northern',
+  'Paper',
+  'Glass',
+  'Midnight',
+  'Scarlet',
+  'Savage',
+  'Gentle',
+  'Restless',
+  'Crystal',
+  'Fading',
+  'Rising',
+  'Sunken',
+  'Wandering',
+  'Bitter',
+  'Sweet',
+  'Brave',
+  'Little',
+  'Great',
+  'Strange',
+]
+
+export const NOUNS: readonly string[] = [
+  'River',
+  'Garden',
+  'Empire',
+  'Harbor',
+  'Mountain',
+  'Letter',
+  'Summer',
+  'Winter',
+  'Station',
+  'Island',
+  'Kingdom',
+  'Promise',
+  'Mirror',
+  'Shadow',
+  'Forest',
+  'City',
+  'Road',
+  'Song',
+  'Storm',
+  'Lighthouse',
+  'Orchard',
+  'Frontier',
+  'Signal',
+  'Circus',
+  'Voyage',
+  'Machine',
+  'Archive',
+  'Canyon',
+  'Comet',
+  'Cathedral',
+  'Desert',
+  'Engine',
+  'Festival',
+  'Galaxy',
+  'Horizon',
+  'Journey',
+  'Lantern',
+  'Meadow',
+  'Ocean',
+  'Palace',
+  'Quarry',
+  'Reunion',
+  'Saint',
+  'Tower',
+  'Valley',
+  'Whisper',
+  'Château',
+  'Fjord',
+  'Café',
+  'Señorita',
+]
+
+export const MOVIE_GENRES: readonly string[] = [
+  'Drama',
+  'Comedy',
+  'Thriller',
+  'Science Fiction',
+  'Romance',
+  'Horror',
+  'Documentary',
+  'Animation',
+  'Crime',
+]
+export const MUSIC_GENRES: readonly string[] = ['Rock', 'Jazz', 'Electronic', 'Folk', 'Classical', 'Pop']
+export const STUDIOS: readonly string[] = [
+  'Northwind Pictures',
+  'Studio Ghibli-ish',
+  'Fjord Films',
+  'Acme & Co.',
+]
+export const LABELS: readonly string[] = ['Blue Lantern Records', 'Øst Musik', 'Paper Crane']
+export const CONTENT_RATINGS: readonly string[] = ['G', 'PG', 'PG-13', 'R', 'TV-14', 'TV-MA']
+export const PEOPLE: readonly string[] = [
+  'Ana Núñez',
+  'Björn Lindqvist',
+  'Chloé Martin',
+  'Daichi Sato',
+  'Elif Yılmaz',
+  'Frank Doe',
+  'Grace Okafor',
+]
+export const COUNTRIES: readonly string[] = ['France', 'Japan', 'Denmark', 'Sweden', 'United States']
+export const PHOTO_ALBUMS: readonly string[] = ['Holiday in Øresund 2019', 'Family', 'Tokyo 東京', 'Garden']
