@@ -1,0 +1,21 @@
+import os from 'node:os'
+import type { PlexClientOptions } from './types'
+
+const PLATFORM_NAMES: Record<string, string> = { darwin: 'macOS', win32: 'Windows', linux: 'Linux' }
+
+/**
+ * The identity a Plex server shows under Settings > Devices. Sent on every request (facts §8); the
+ * stable client identifier keeps the app one device rather than a new one per launch.
+ */
+export function plexHeaders(options: PlexClientOptions): Record<string, string> {
+  return {
+    Accept: 'application/json',
+    'Accept-Encoding': 'gzip',
+    'X-Plex-Token': options.token,
+    'X-Plex-Client-Identifier': options.clientIdentifier,
+    'X-Plex-Product': options.product ?? 'Plex Cache',
+    'X-Plex-Version': options.version ?? '0.1.0',
+    'X-Plex-Platform': options.platform ?? PLATFORM_NAMES[process.platform] ?? process.platform,
+    'X-Plex-Device-Name': options.deviceName ?? os.hostname(),
+  }
+}

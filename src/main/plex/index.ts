@@ -1,0 +1,17 @@
+export { PlexClient, DEFAULT_PAGE_SIZE } from './plex-client'
+export { normalizeBaseUrl } from './base-url'
+export { extractItem, extractSection } from './extract'
+export { PlexMetadataType, leafTypeFor } from './plex-types'
+export {
+  PlexError,
+  PlexConfigError,
+  PlexAuthError,
+  PlexNotFoundError,
+  PlexRequestError,
+  PlexUnavailableError,
+  PlexProtocolError,
+  PlexAbortError,
+  isRetryable,
+  type PlexErrorCode,
+} from './errors'
+export type * from './types'

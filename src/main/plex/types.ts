@@ -1,0 +1,93 @@
+/**
+ * The fetch the client is given: the global fetch under Node, Electron's `net.fetch` in the app
+ * (so requests follow the system proxy and certificate store).
+ */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>
+
+/** Waits `ms`; resolves early when `signal` aborts (the caller checks the signal afterwards). */
+export type SleepFunction = (ms: number, signal?: AbortSignal) => Promise<void>
+
+export interface PlexClientOptions {
+  /** http(s)://host:port, optionally with a path; a trailing slash is fine. */
+  baseUrl: string
+  token: string
+  /** A UUID the app creates once and keeps, so the server sees one stable device. */
+  clientIdentifier: string
+  fetch: FetchFunction
+  /** Per request, including reading the body. Default 15 s. */
+  timeoutMs?: number
+  /** Extra attempts after a retryable failure (503, 5xx, timeout, network). Default 3. */
+  retries?: number
+  /** First backoff delay; each retry doubles it, with jitter. Default 250 ms. */
+  retryBaseDelayMs?: number
+  /** Injected so tests do not wait for real backoff. */
+  sleep?: SleepFunction
+  /** Injected so tests can fix the jitter. Returns [0, 1). */
+  random?: () => number
+  product?: string
+  version?: string
+  platform?: string
+  deviceName?: string
+}
+
+export type SectionType = 'movie' | 'show' | 'artist' | 'photo' | (string & {})
+
+export interface Section {
+  key: string
+  title: string
+  type: SectionType
+  agent?: string
+  scanner?: string
+  language?: string
+  uuid?: string
+  /** Epoch seconds; a change hints that the cached listing is stale. */
+  updatedAt?: number
+  createdAt?: number
+  scannedAt?: number
+  /** An opaque counter the server bumps when the section's content changes. */
+  contentChangedAt?: number
+  hidden: boolean
+  refreshing: boolean
+  locations: string[]
+}
+
+export interface ServerIdentity {
+  machineIdentifier: string
+  version?: string
+  claimed?: boolean
+}
+
+export interface ServerInfo {
+  friendlyName?: string
+  machineIdentifier: string
+  version?: string
+  platform?: string
+  platformVersion?: string
+}
+
+export interface ConnectionInfo extends ServerInfo {
+  sections: Section[]
+}
+
+export interface ItemsProgress {
+  fetched: number
+  /** The server's total as of the latest page. */
+  total: number
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal
+}
+
+export interface SectionRequestOptions extends RequestOptions {
+  /** The section's type when the caller knows it; saves a /library/sections lookup. */
+  sectionType?: SectionType
+  /** A Plex metadata type number (1 movie, 4 episode, 10 track, 13 photo…). */
+  type?: number
+}
+
+export interface ItemsOptions extends SectionRequestOptions {
+  /** Items asked for per request (default DEFAULT_PAGE_SIZE); the server may send fewer. */
+  pageSize?: number
+  onProgress?: (progress: ItemsProgress) => void
+}
