@@ -3,6 +3,7 @@ import os from 'node:os'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheBenchPart } from './cache'
+import { clientBenchPart } from './client'
 import type { BenchPart, BenchPartResult } from './part'
 
 /**
@@ -12,7 +13,7 @@ import type { BenchPart, BenchPartResult } from './part'
  */
 
 /** Later parts (client, service, UI) are added here. */
-const PARTS: BenchPart[] = [cacheBenchPart]
+const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart]
 
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url))
 const RULE = '='.repeat(100)
