@@ -5,6 +5,7 @@ export interface CacheLimits {
   searchTtlSeconds: number
   emptySearchTtlSeconds: number
   sizeLimitBytes: number
+  staleRetentionSeconds: number
 }
 
 export const DEFAULT_LIMITS: CacheLimits = {
@@ -13,6 +14,7 @@ export const DEFAULT_LIMITS: CacheLimits = {
   // Short, so a file Plex has only just scanned is not reported missing for an hour.
   emptySearchTtlSeconds: 300,
   sizeLimitBytes: 100 * 1024 * 1024,
+  staleRetentionSeconds: 0,
 }
 
 export const MAX_TTL_SECONDS = 365 * 24 * 3600
@@ -22,6 +24,7 @@ export function checkLimits(limits: CacheLimits): CacheLimits {
   checkWholeNumber(limits.searchTtlSeconds, 'searchTtlSeconds', 1, MAX_TTL_SECONDS)
   checkWholeNumber(limits.emptySearchTtlSeconds, 'emptySearchTtlSeconds', 1, MAX_TTL_SECONDS)
   checkWholeNumber(limits.sizeLimitBytes, 'sizeLimitBytes', 1, Number.MAX_SAFE_INTEGER)
+  checkWholeNumber(limits.staleRetentionSeconds, 'staleRetentionSeconds', 0, MAX_TTL_SECONDS)
   return limits
 }
 

@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import type Database from 'better-sqlite3'
 import { openCacheDatabase, type CorruptFileRecovery } from './database'
 import { encodeEntry, sortByTitle } from './entry-codec'
+import { DocumentStore } from './document-store'
 import { EntryStore, type EntryKey, type EntryRow } from './entry-store'
+import { EntryWriter } from './entry-writer'
 import { CacheArgumentError, checkItems, checkText, checkWholeNumber } from './input-checks'
 import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
 import { checkLimits, DEFAULT_LIMITS, definedOnly, MAX_TTL_SECONDS, type CacheLimits } from './limits'
@@ -12,12 +14,15 @@ import type {
   CachedItem,
   CacheEntryInfo,
   CacheStats,
+  EntryRead,
   FileMatch,
   LibraryMeta,
   LibraryPage,
   PageRequest,
   PlexCacheOptions,
+  ReadOptions,
   StatsBucket,
+  StoredDocument,
   StoreOutcome,
 } from './types'
 
@@ -33,6 +38,8 @@ export class PlexCache {
   private readonly db: Database.Database
   private readonly store: EntryStore
   private readonly pages: PageReader
+  private readonly documents: DocumentStore
+  private readonly writer: EntryWriter
   private readonly stats: StatsRecorder
   private readonly flushTimer: NodeJS.Timeout
   private closed = false
@@ -47,7 +54,9 @@ export class PlexCache {
     this.recovery = opened.recovery
     this.store = new EntryStore(this.db)
     this.pages = new PageReader(this.db, this.store)
+    this.documents = new DocumentStore(this.db)
     this.stats = new StatsRecorder(this.db)
+    this.writer = new EntryWriter(this.store, this.documents, this.stats, () => this.limits, this.clock)
     this.flushTimer = setInterval(() => this.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
     this.flushTimer.unref()
     if (opened.recovery) {
@@ -63,12 +72,16 @@ export class PlexCache {
   configure(changes: Partial<CacheLimits>): void {
     this.assertOpen()
     this.limits = checkLimits({ ...this.limits, ...definedOnly(changes) })
-    this.inWriteTransaction(() => this.enforceSizeLimit(-1))
+    this.inWriteTransaction(() => this.writer.enforceSizeLimit())
   }
 
   getLibraryItems(library: string): CachedItem[] | null {
-    const key = libraryKey(library)
-    return this.readCounted(key, (entry) => this.pages.allItems(entry.id))
+    return this.readLibrary(library)?.value ?? null
+  }
+
+  /** A whole listing with the entry it came from; with allowStale, an expired copy kept for stale serving. */
+  readLibrary(library: string, options: ReadOptions = {}): EntryRead<CachedItem[]> | null {
+    return this.readCounted(libraryKey(library), options, (entry) => this.pages.allItems(entry.id))
   }
 
   setLibraryItems(library: string, items: CachedItem[], meta?: LibraryMeta): StoreOutcome {
@@ -78,26 +91,64 @@ export class PlexCache {
   }
 
   getSearchResults(library: string, title: string): CachedItem[] | null {
-    const key = searchKey(library, title)
-    return this.readCounted(key, (entry) => this.pages.allItems(entry.id))
+    return this.readSearch(library, title)?.value ?? null
   }
 
-  setSearchResults(library: string, title: string, results: CachedItem[]): StoreOutcome {
+  readSearch(library: string, title: string, options: ReadOptions = {}): EntryRead<CachedItem[]> | null {
+    return this.readCounted(searchKey(library, title), options, (entry) => this.pages.allItems(entry.id))
+  }
+
+  setSearchResults(library: string, title: string, results: CachedItem[], meta?: LibraryMeta): StoreOutcome {
     const key = searchKey(library, title)
     checkItems(results, 'results')
     const ttl = results.length === 0 ? this.limits.emptySearchTtlSeconds : this.limits.searchTtlSeconds
     // Plex's own order is kept for searches: it ranks by relevance, not by title.
-    return this.storeEntry(key, results, ttl)
+    return this.storeEntry(key, results, ttl, meta)
   }
 
   /** One page of a cached library in title order, optionally filtered by title or file path. */
   getLibraryPage(library: string, request: PageRequest = {}): LibraryPage | null {
+    return this.readLibraryPage(library, request)?.value ?? null
+  }
+
+  readLibraryPage(
+    library: string,
+    request: PageRequest = {},
+    options: ReadOptions = {},
+  ): EntryRead<LibraryPage> | null {
     const key = libraryKey(library)
     const offset = checkWholeNumber(request.offset ?? 0, 'offset', 0, Number.MAX_SAFE_INTEGER)
     const limit = checkWholeNumber(request.limit ?? 200, 'limit', 1, MAX_PAGE_SIZE)
     const filter =
       request.filter === undefined ? '' : checkText(request.filter, 'filter', { allowEmpty: true })
-    return this.readCounted(key, (entry) => this.pages.page(entry, offset, limit, filter))
+    return this.readCounted(key, options, (entry) => this.pages.page(entry, offset, limit, filter))
+  }
+
+  /** A small JSON value with a TTL, such as a server's section list; not counted as a hit or miss. */
+  getDocument<T>(key: string, options: ReadOptions = {}): StoredDocument<T> | null {
+    checkText(key, 'document key')
+    this.assertOpen()
+    return this.documents.get<T>(key, this.clock(), options.allowStale ?? false)
+  }
+
+  setDocument(key: string, value: unknown, ttlSeconds: number = this.limits.libraryTtlSeconds): void {
+    checkText(key, 'document key')
+    checkWholeNumber(ttlSeconds, 'ttlSeconds', 1, MAX_TTL_SECONDS)
+    const now = this.clock()
+    this.inWriteTransaction(() => this.documents.put(key, value, now, now + ttlSeconds * 1000))
+  }
+
+  deleteDocument(key: string): boolean {
+    checkText(key, 'document key')
+    return this.inWriteTransaction(() => this.documents.delete(key))
+  }
+
+  /** Adds to a named running total kept with the statistics (buffered like hits and misses). */
+  addToCounter(name: string, delta: number): void {
+    checkText(name, 'counter name')
+    if (!Number.isFinite(delta)) throw new CacheArgumentError('a counter can only grow by a finite number')
+    this.assertOpen()
+    this.stats.addToCounter(name, Math.round(delta))
   }
 
   /** Items whose file has this name (case-insensitive), in every live cached library. */
@@ -131,45 +182,29 @@ export class PlexCache {
   /** Starts a library's TTL again without rewriting its items, for a revalidation that found no change. */
   renewLibrary(library: string, meta?: LibraryMeta): boolean {
     const key = libraryKey(library)
-    return this.inWriteTransaction(() => {
-      const row = this.store.findIncludingExpired(key)
-      if (!row) return false
-      this.store.renew(row.id, this.clock() + this.limits.libraryTtlSeconds * 1000, meta)
-      return true
-    })
+    return this.inWriteTransaction(() => this.writer.renew(key, meta))
   }
 
+  /** Removes every cached listing, search and document; statistics stay. */
   clear(): void {
-    this.inWriteTransaction(() =>
-      this.stats.countEvictions('cleared', this.store.deleteAll(this.store.allIds())),
-    )
+    this.inWriteTransaction(() => this.writer.clearAll())
   }
 
   /** Removes one library's listing and every cached search in it. */
   clearLibrary(library: string): number {
     checkText(library, 'library')
-    return this.inWriteTransaction(() => {
-      const removed = this.store.deleteAll(this.store.libraryIds(library))
-      this.stats.countEvictions('cleared', removed)
-      return removed
-    })
+    return this.inWriteTransaction(() => this.writer.clearLibrary(library))
   }
 
   /** Removes one cached search. */
   clearSearch(library: string, title: string): boolean {
     const key = searchKey(library, title)
-    return this.inWriteTransaction(() => {
-      const row = this.store.findIncludingExpired(key)
-      if (!row) return false
-      this.store.delete(row.id)
-      this.stats.countEvictions('cleared', 1)
-      return true
-    })
+    return this.inWriteTransaction(() => this.writer.clearOne(key))
   }
 
   /** Deletes every expired entry; returns how many went. */
   sweepExpired(): number {
-    return this.inWriteTransaction(() => this.sweepExpiredInTransaction())
+    return this.inWriteTransaction(() => this.writer.sweepExpired())
   }
 
   getStats(): CacheStats {
@@ -187,6 +222,7 @@ export class PlexCache {
       evictions: this.stats.readEvictions(),
       byNamespace: counters.byNamespace,
       byLibrary: counters.byLibrary,
+      counters: this.stats.readNamedCounters(),
     }
   }
 
@@ -223,16 +259,24 @@ export class PlexCache {
     }
   }
 
-  private readCounted<T>(key: EntryKey, read: (entry: EntryRow) => T): T | null {
+  private readCounted<T>(
+    key: EntryKey,
+    options: ReadOptions,
+    read: (entry: EntryRow) => T,
+  ): EntryRead<T> | null {
     this.assertOpen()
     const now = this.clock()
+    const keptUntil = (entry: EntryRow) => entry.expires_at + this.limits.staleRetentionSeconds * 1000
     // One read transaction: a writer in another process can never show us half of a replaced entry.
-    const value = this.db.transaction(() => {
-      const entry = this.store.findLive(key, now)
-      return entry ? read(entry) : null
+    const result = this.db.transaction((): EntryRead<T> | null => {
+      const entry = this.store.findIncludingExpired(key)
+      if (!entry) return null
+      const stale = entry.expires_at <= now
+      if (stale && !(options.allowStale && keptUntil(entry) > now)) return null
+      return { value: read(entry), entry: toEntryInfo(entry), stale }
     })()
-    this.stats.record(key.namespace, key.library, value === null ? 'miss' : 'hit', now)
-    return value
+    this.stats.record(key.namespace, key.library, result && !result.stale ? 'hit' : 'miss', now)
+    return result
   }
 
   private storeEntry(
@@ -242,42 +286,9 @@ export class PlexCache {
     meta?: LibraryMeta,
   ): StoreOutcome {
     this.assertOpen()
+    // Encoded before the transaction: the write lock is held only for the SQL.
     const encoded = encodeEntry(items, key.namespace === 'library')
-    const now = this.clock()
-    return this.inWriteTransaction(() => {
-      let evicted = this.sweepExpiredInTransaction()
-      const previous = this.store.findIncludingExpired(key)
-      if (previous) this.store.delete(previous.id)
-      if (encoded.bytes > this.limits.sizeLimitBytes) {
-        // The superseded copy is dropped too: keeping it would serve data Plex has since changed.
-        this.stats.countEvictions('too_large', 1)
-        return { stored: false, reason: 'too_large', bytes: encoded.bytes, evicted }
-      }
-      const id = this.store.insert(key, encoded, now, now + ttlSeconds * 1000, meta)
-      evicted += this.enforceSizeLimit(id)
-      return { stored: true, bytes: encoded.bytes, evicted }
-    })
-  }
-
-  private sweepExpiredInTransaction(): number {
-    const removed = this.store.deleteAll(this.store.expiredIds(this.clock()))
-    this.stats.countEvictions('expired', removed)
-    return removed
-  }
-
-  /** Evicts least recently stored entries (never `keepId`) until the total fits; returns how many went. */
-  private enforceSizeLimit(keepId: number): number {
-    let total = this.store.totalBytes()
-    let evicted = 0
-    while (total > this.limits.sizeLimitBytes) {
-      const oldest = this.store.oldestOtherThan(keepId)
-      if (!oldest) break
-      this.store.delete(oldest.id)
-      total -= oldest.bytes
-      evicted++
-    }
-    this.stats.countEvictions('size_limit', evicted)
-    return evicted
+    return this.inWriteTransaction(() => this.writer.replace(key, encoded, ttlSeconds, meta))
   }
 
   private inWriteTransaction<T>(work: () => T): T {

@@ -60,6 +60,24 @@ const migrations: ReadonlyArray<(db: Database.Database) => void> = [
       ) WITHOUT ROWID;
     `)
   },
+  (db) => {
+    db.exec(`
+      -- Named running totals kept by the layers above the cache (Plex requests made and avoided,
+      -- revalidations, time saved...), flushed with the hit/miss counters.
+      CREATE TABLE named_counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+
+      -- Small JSON documents with a TTL that are not item listings: a server's section list, its identity.
+      CREATE TABLE documents (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `)
+  },
 ]
 
 export const SCHEMA_VERSION = migrations.length

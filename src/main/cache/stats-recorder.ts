@@ -28,6 +28,7 @@ export interface PersistedCounters {
 export class StatsRecorder {
   private pendingCounters = new Map<string, PendingCounter>()
   private pendingHistory = new Map<number, HitMiss>()
+  private pendingNamed = new Map<string, number>()
   private readonly statements
 
   constructor(private readonly db: Database.Database) {
@@ -44,6 +45,11 @@ export class StatsRecorder {
         `INSERT INTO evictions (reason, count) VALUES (?, ?)
          ON CONFLICT (reason) DO UPDATE SET count = count + excluded.count`,
       ),
+      addNamed: db.prepare(
+        `INSERT INTO named_counters (name, value) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
+      ),
+      readNamed: db.prepare('SELECT name, value FROM named_counters'),
       pruneHistory: db.prepare('DELETE FROM stat_history WHERE bucket_start < ?'),
       readCounters: db.prepare('SELECT namespace, library, hits, misses FROM stat_counters'),
       readEvictions: db.prepare('SELECT reason, count FROM evictions'),
@@ -69,26 +75,43 @@ export class StatsRecorder {
     }
   }
 
+  addToCounter(name: string, delta: number): void {
+    this.pendingNamed.set(name, (this.pendingNamed.get(name) ?? 0) + delta)
+  }
+
+  readNamedCounters(): Record<string, number> {
+    const counters: Record<string, number> = {}
+    for (const row of this.statements.readNamed.all() as Array<{ name: string; value: number }>) {
+      counters[row.name] = row.value
+    }
+    for (const [name, delta] of this.pendingNamed) counters[name] = (counters[name] ?? 0) + delta
+    return counters
+  }
+
   /** Must run inside the caller's write transaction, so evictions are counted exactly when they happen. */
   countEvictions(reason: EvictionReason, count: number): void {
     if (count > 0) this.statements.addEviction.run(reason, count)
   }
 
   flush(now: number): void {
-    if (this.pendingCounters.size === 0 && this.pendingHistory.size === 0) return
+    if (this.pendingCounters.size === 0 && this.pendingHistory.size === 0 && this.pendingNamed.size === 0)
+      return
     const counters = this.pendingCounters
     const history = this.pendingHistory
+    const named = this.pendingNamed
     this.db
       .transaction(() => {
         for (const c of counters.values())
           this.statements.addCounter.run(c.namespace, c.library, c.hits, c.misses)
         for (const [start, b] of history) this.statements.addHistory.run(start, b.hits, b.misses)
+        for (const [name, delta] of named) this.statements.addNamed.run(name, delta)
         this.statements.pruneHistory.run(now - HISTORY_RETENTION_MS)
       })
       .immediate()
     // Cleared only after the commit: a failed flush (e.g. a locked file) keeps its counts for the next try.
     this.pendingCounters = new Map()
     this.pendingHistory = new Map()
+    this.pendingNamed = new Map()
   }
 
   /** Flushed totals from every process, plus this process's counts not yet flushed. */
@@ -152,10 +175,13 @@ export class StatsRecorder {
   reset(): void {
     this.db
       .transaction(() => {
-        this.db.exec('DELETE FROM stat_counters; DELETE FROM stat_history; DELETE FROM evictions;')
+        this.db.exec(
+          'DELETE FROM stat_counters; DELETE FROM stat_history; DELETE FROM evictions; DELETE FROM named_counters;',
+        )
       })
       .immediate()
     this.pendingCounters = new Map()
     this.pendingHistory = new Map()
+    this.pendingNamed = new Map()
   }
 }

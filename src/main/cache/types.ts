@@ -28,6 +28,8 @@ export interface LibraryMeta {
   sectionUpdatedAt?: number
   contentChangedAt?: number
   totalSize?: number
+  /** How long the Plex fetch that produced this entry took, for the time-saved estimate. */
+  fetchMs?: number
 }
 
 export type Namespace = 'library' | 'search'
@@ -54,6 +56,8 @@ export interface CacheStats {
   evictions: Record<EvictionReason, number>
   byNamespace: Record<Namespace, HitMiss>
   byLibrary: Record<string, HitMiss>
+  /** Named totals added through addToCounter(), from every process sharing the file. */
+  counters: Record<string, number>
 }
 
 export interface StatsBucket {
@@ -111,6 +115,28 @@ export interface CacheEvent {
   error: string
 }
 
+export interface ReadOptions {
+  /**
+   * Also return an expired entry still kept for stale serving (see staleRetentionSeconds),
+   * marked stale. A stale read counts as a miss: the fresh data was not there.
+   */
+  allowStale?: boolean
+}
+
+/** A read together with the entry it came from. */
+export interface EntryRead<T> {
+  value: T
+  entry: CacheEntryInfo
+  stale: boolean
+}
+
+export interface StoredDocument<T> {
+  value: T
+  createdAt: number
+  expiresAt: number
+  stale: boolean
+}
+
 export interface PlexCacheOptions {
   dataDir: string
   libraryTtlSeconds?: number
@@ -118,6 +144,11 @@ export interface PlexCacheOptions {
   emptySearchTtlSeconds?: number
   sizeLimitBytes?: number
   clock?: () => number
+  /**
+   * How long an expired entry is kept, unserved as fresh, so it can be served stale when Plex
+   * cannot be reached (default 0: expired entries go at the next sweep).
+   */
+  staleRetentionSeconds?: number
   /** How often buffered hit/miss counters are written, in ms (default 1000). */
   statsFlushIntervalMs?: number
   /** Told about events the caller should surface to the user, such as a corrupt file moved aside. */

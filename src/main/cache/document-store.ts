@@ -1,0 +1,49 @@
+import type Database from 'better-sqlite3'
+import type { StoredDocument } from './types'
+
+interface DocumentRow {
+  value: string
+  created_at: number
+  expires_at: number
+}
+
+/**
+ * Small JSON values with a TTL that are not item listings (a server's section list, its identity).
+ * They are tiny next to listings, so they are not counted against the size limit.
+ */
+export class DocumentStore {
+  private readonly s
+
+  constructor(db: Database.Database) {
+    this.s = {
+      get: db.prepare('SELECT value, created_at, expires_at FROM documents WHERE key = ?'),
+      put: db.prepare(
+        `INSERT INTO documents (key, value, created_at, expires_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at,
+           expires_at = excluded.expires_at`,
+      ),
+      delete: db.prepare('DELETE FROM documents WHERE key = ?'),
+      deleteByPrefix: db.prepare('DELETE FROM documents WHERE substr(key, 1, length(?)) = ?'),
+    }
+  }
+
+  get<T>(key: string, now: number, allowStale: boolean): StoredDocument<T> | null {
+    const row = this.s.get.get(key) as DocumentRow | undefined
+    if (!row) return null
+    const stale = row.expires_at <= now
+    if (stale && !allowStale) return null
+    return { value: JSON.parse(row.value) as T, createdAt: row.created_at, expiresAt: row.expires_at, stale }
+  }
+
+  put(key: string, value: unknown, createdAt: number, expiresAt: number): void {
+    this.s.put.run(key, JSON.stringify(value), createdAt, expiresAt)
+  }
+
+  delete(key: string): boolean {
+    return this.s.delete.run(key).changes > 0
+  }
+
+  deleteByPrefix(prefix: string): number {
+    return this.s.deleteByPrefix.run(prefix, prefix).changes
+  }
+}
