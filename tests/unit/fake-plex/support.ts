@@ -1,20 +1,10 @@
 import http from 'node:http'
 import { gunzipSync } from 'node:zlib'
-import { afterEach } from 'vitest'
-import { startFakePlex, type FakePlexOptions, type FakePlexServer } from '../../../src/fake-plex'
-
-const running: FakePlexServer[] = []
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()))
-})
+import type { FakePlexServer } from '../../../src/fake-plex'
+import { fakePlex } from '../../support/fake-plex'
 
 /** A fake on loopback, closed after the test. */
-export async function fake(options: FakePlexOptions = {}): Promise<FakePlexServer> {
-  const server = await startFakePlex(options)
-  running.push(server)
-  return server
-}
+export const fake = fakePlex
 
 export interface GetOptions {
   json?: boolean

@@ -1,21 +1,8 @@
-import { afterEach } from 'vitest'
-import { startFakePlex } from '../../../src/fake-plex'
+import type { FakePlexServer } from '../../../src/fake-plex'
 import { PlexClient, type PlexClientOptions } from '../../../src/main/plex'
 
-type FakeOptions = NonNullable<Parameters<typeof startFakePlex>[0]>
-export type FakePlex = Awaited<ReturnType<typeof startFakePlex>>
-
-const running: FakePlex[] = []
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((fake) => fake.close()))
-})
-
-/** A fake Plex server on loopback, closed after the test. */
-export async function fakePlex(options: FakeOptions = {}): Promise<FakePlex> {
-  const fake = await startFakePlex(options)
-  running.push(fake)
-  return fake
-}
+export { fakePlex } from '../../support/fake-plex'
+export type FakePlex = FakePlexServer
 
 /** A real client over the real global fetch; backoff sleeps are skipped unless a test injects its own. */
 export function clientFor(fake: FakePlex, options: Partial<PlexClientOptions> = {}): PlexClient {
