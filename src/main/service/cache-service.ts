@@ -1,0 +1,273 @@
+import type { PlexCache } from '../cache'
+import { PlexClient, type FetchFunction } from '../plex'
+import { libraryCacheKey } from './cache-keys'
+import { ConnectionMonitor } from './connection-monitor'
+import { ServiceCounters } from './counters'
+import { ServiceError, toServiceError } from './errors'
+import { ServiceEvents, type ServiceListener } from './events'
+import { InFlight } from './in-flight'
+import { keepOneLibraryWarm } from './keep-warm'
+import { LibraryLoader } from './library-loader'
+import { LibraryReads } from './library-reads'
+import { listLibraryRows } from './library-rows'
+import { PlexConnection, type ClientTuning, type ServerRecord } from './plex-connection'
+import { Refreshes } from './refreshes'
+import { SectionDirectory } from './section-directory'
+import type { ServiceContext } from './service-context'
+import { applySettings } from './settings'
+import { serviceStats, statsHistory } from './stats-view'
+import type {
+  ConnectionStatus,
+  ConnectionTestResult,
+  FileMatchRow,
+  ItemsQuery,
+  ItemsResult,
+  LibraryRow,
+  RefreshOutcome,
+  SearchResult,
+  ServiceSettings,
+  ServiceStats,
+  StatsBucket,
+  StatsRange,
+} from './types'
+import { DEFAULT_UPKEEP, Upkeep, type UpkeepOptions } from './upkeep'
+
+export interface CacheServiceDeps {
+  cache: PlexCache
+  /** Global fetch under Node, Electron's net.fetch in the app; every call is counted as a Plex request. */
+  fetch: FetchFunction
+  clock?: () => number
+  settings: ServiceSettings
+  clientIdentifier: string
+  clientTuning?: ClientTuning
+  upkeep?: Partial<UpkeepOptions>
+}
+
+/**
+ * The use cases the tray, the window (over IPC) and the CLI share. Every method reports failure as
+ * a ServiceError (async ones by rejecting), never with the token in its message.
+ */
+export class CacheService {
+  private readonly ctx: ServiceContext
+  private readonly reads: LibraryReads
+  private readonly refreshes: Refreshes
+  private readonly upkeep: Upkeep
+  private readonly countingFetch: FetchFunction
+  private current: PlexConnection
+  private currentSettings: ServiceSettings
+  private closed = false
+
+  constructor(private readonly deps: CacheServiceDeps) {
+    const { cache } = deps
+    const events = new ServiceEvents()
+    const counters = new ServiceCounters(() => cache)
+    const inFlight = new InFlight(() => counters.add('coalescedRequests', 1))
+    const monitor = new ConnectionMonitor(events, Boolean(deps.settings.serverUrl && deps.settings.token))
+    this.countingFetch = (url, init) => {
+      counters.add('plexRequests', 1)
+      return deps.fetch(url, init)
+    }
+    this.currentSettings = { ...deps.settings }
+    this.current = this.connect(this.currentSettings, monitor, inFlight)
+    const connection = () => this.current
+    const settings = () => this.currentSettings
+    const clock = deps.clock ?? Date.now
+    const removeLibrary = (server: ServerRecord, key: string) => loader.remove(server, key)
+    const directory = new SectionDirectory({ cache, connection, inFlight, removeLibrary })
+    const loader = new LibraryLoader({
+      cache,
+      clock,
+      connection,
+      directory,
+      inFlight,
+      counters,
+      events,
+      settings,
+    })
+    this.ctx = { cache, clock, events, counters, inFlight, monitor, directory, loader, connection, settings }
+    this.reads = new LibraryReads(this.ctx)
+    this.refreshes = new Refreshes(this.ctx)
+    this.upkeep = new Upkeep({ ...DEFAULT_UPKEEP, ...deps.upkeep }, this.upkeepTasks())
+    this.upkeep.start()
+  }
+
+  /** Friendly name, version, machine id and library count of a server; the settings stay as they are. */
+  testConnection(url: string, token: string): Promise<ConnectionTestResult> {
+    return this.guard(async () => {
+      try {
+        const client = new PlexClient({
+          ...this.deps.clientTuning,
+          baseUrl: url,
+          token,
+          clientIdentifier: this.deps.clientIdentifier,
+          fetch: this.countingFetch,
+        })
+        const info = await client.testConnection()
+        this.current.remember({
+          url: client.baseUrl,
+          machineIdentifier: info.machineIdentifier,
+          ...(info.friendlyName ? { friendlyName: info.friendlyName } : {}),
+          ...(info.version ? { version: info.version } : {}),
+        })
+        return {
+          friendlyName: info.friendlyName ?? '',
+          version: info.version ?? '',
+          machineIdentifier: info.machineIdentifier,
+          libraryCount: info.sections.length,
+        }
+      } catch (error) {
+        throw toServiceError(error, [token])
+      }
+    })
+  }
+
+  listLibraries(): Promise<LibraryRow[]> {
+    return this.guard(() => listLibraryRows(this.ctx))
+  }
+
+  getLibraryItems(library: string, query: ItemsQuery = {}): Promise<ItemsResult> {
+    return this.guard(() => this.reads.items(library, query))
+  }
+
+  search(library: string, title: string): Promise<SearchResult> {
+    return this.guard(() => this.reads.search(library, title))
+  }
+
+  /** Answered from the cache alone (no Plex request); async like the other reads, for IPC. */
+  findByFile(nameOrPath: string): Promise<FileMatchRow[]> {
+    return this.guard(async () => this.reads.findByFile(nameOrPath))
+  }
+
+  refreshLibrary(library: string, options: { force?: boolean } = {}): Promise<RefreshOutcome> {
+    return this.guard(() => this.refreshes.one(library, options.force ?? false))
+  }
+
+  refreshAll(options: { force?: boolean } = {}): Promise<RefreshOutcome[]> {
+    return this.guard(() => this.refreshes.all(options.force ?? false))
+  }
+
+  /** Empties the whole cache (every server); statistics stay. */
+  clear(): void {
+    this.guardSync(() => this.ctx.cache.clear())
+    this.ctx.events.emit({ type: 'changed' })
+  }
+
+  /** Removes one library's listing and its searches; resolves to how many entries went. */
+  clearLibrary(library: string): Promise<number> {
+    return this.guard(async () => {
+      const server = await this.current.server()
+      const { section } = await this.ctx.directory.resolve(server, library)
+      const removed = this.ctx.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, section.key))
+      this.ctx.events.emit({ type: 'changed', library: section.key })
+      return removed
+    })
+  }
+
+  resetStats(): void {
+    this.guardSync(() => this.ctx.cache.resetStats())
+    this.ctx.events.emit({ type: 'stats' })
+  }
+
+  stats(): ServiceStats {
+    return this.guardSync(() =>
+      serviceStats(this.ctx.cache.getStats(), this.current.knownServer()?.machineIdentifier),
+    )
+  }
+
+  statsHistory(range: StatsRange): StatsBucket[] {
+    return this.guardSync(() => statsHistory(this.ctx.cache, range, this.ctx.clock()))
+  }
+
+  get settings(): ServiceSettings {
+    return { ...this.currentSettings }
+  }
+
+  /** New TTLs and size limit apply at once; a new URL or token starts a new connection. */
+  updateSettings(changes: Partial<ServiceSettings>): ServiceSettings {
+    const next = this.guardSync(() => applySettings(this.ctx.cache, this.currentSettings, changes))
+    if (next.serverUrl !== this.currentSettings.serverUrl || next.token !== this.currentSettings.token) {
+      const connection = this.guardSync(() => this.connect(next, this.ctx.monitor, this.ctx.inFlight))
+      // The old server's requests are cancelled: their answers would belong to a server no longer chosen.
+      this.current.abort()
+      this.current = connection
+      this.ctx.monitor.reset(connection.configured)
+      this.ctx.events.emit({ type: 'changed' })
+    }
+    this.currentSettings = next
+    return this.settings
+  }
+
+  connectionStatus(): ConnectionStatus {
+    return this.ctx.monitor.current()
+  }
+
+  on(listener: ServiceListener): () => void {
+    return this.ctx.events.on(listener)
+  }
+
+  get upkeepRunning(): boolean {
+    return this.upkeep.running
+  }
+
+  /** Stops the timers, cancels Plex requests under way and waits for them. The cache stays open: the core owns it. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    this.current.abort()
+    await this.upkeep.stop()
+    await this.ctx.inFlight.settled()
+    try {
+      this.ctx.cache.flushStats()
+    } catch {
+      // The cache was closed first or is locked; its own close() flushes what is left.
+    }
+    this.ctx.events.clear()
+  }
+
+  private connect(settings: ServiceSettings, monitor: ConnectionMonitor, inFlight: InFlight): PlexConnection {
+    return new PlexConnection(settings, {
+      cache: this.deps.cache,
+      fetch: this.countingFetch,
+      clientIdentifier: this.deps.clientIdentifier,
+      clientTuning: this.deps.clientTuning ?? {},
+      monitor,
+      inFlight,
+    })
+  }
+
+  private upkeepTasks() {
+    const leadSeconds = this.deps.upkeep?.keepWarmLeadSeconds ?? DEFAULT_UPKEEP.keepWarmLeadSeconds
+    return {
+      sweep: () => {
+        if (this.ctx.cache.sweepExpired() > 0) this.ctx.events.emit({ type: 'changed' })
+      },
+      flushStats: () => {
+        this.ctx.cache.flushStats()
+        if (this.ctx.counters.takeChanged()) this.ctx.events.emit({ type: 'stats' })
+      },
+      keepWarm: () => keepOneLibraryWarm(this.ctx, leadSeconds),
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      this.assertOpen()
+      return await work()
+    } catch (error) {
+      throw toServiceError(error, this.current.secrets)
+    }
+  }
+
+  private guardSync<T>(work: () => T): T {
+    try {
+      this.assertOpen()
+      return work()
+    } catch (error) {
+      throw toServiceError(error, this.current.secrets)
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ServiceError('INTERNAL', 'The cache service has been closed.')
+  }
+}

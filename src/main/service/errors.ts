@@ -1,0 +1,68 @@
+import { CacheArgumentError } from '../cache'
+import {
+  PlexAbortError,
+  PlexAuthError,
+  PlexConfigError,
+  PlexError,
+  PlexNotFoundError,
+  PlexProtocolError,
+  PlexRequestError,
+  PlexUnavailableError,
+} from '../plex'
+import type { ServiceErrorInfo } from './types'
+
+type ErrorCode = ServiceErrorInfo['code']
+
+/** What every CacheService method throws: a stable code the UI and the CLI branch on, and a readable message. */
+export class ServiceError extends Error {
+  readonly info: ServiceErrorInfo
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'ServiceError'
+    this.info = { code, message }
+  }
+
+  get code(): ErrorCode {
+    return this.info.code
+  }
+}
+
+const REDACTED = '<redacted>'
+
+/**
+ * Maps a Plex client, cache or unexpected error to a ServiceError. `secrets` (the token) are cut out
+ * of the message, so nothing a user pastes into a bug report can leak the token.
+ */
+export function toServiceError(error: unknown, secrets: readonly string[] = []): ServiceError {
+  if (error instanceof ServiceError) return redacted(error, secrets)
+  const message = redact(error instanceof Error ? error.message : String(error), secrets)
+  return new ServiceError(codeFor(error), message, { cause: error })
+}
+
+function codeFor(error: unknown): ErrorCode {
+  if (error instanceof PlexAuthError) return 'AUTH'
+  if (error instanceof PlexUnavailableError) return 'UNREACHABLE'
+  if (error instanceof PlexNotFoundError) return 'NOT_FOUND'
+  if (error instanceof PlexProtocolError || error instanceof PlexRequestError) return 'PROTOCOL'
+  if (error instanceof PlexConfigError || error instanceof CacheArgumentError) return 'INVALID_ARGUMENT'
+  if (error instanceof PlexAbortError) return 'INTERNAL'
+  if (error instanceof PlexError) return 'PROTOCOL'
+  return 'INTERNAL'
+}
+
+function redacted(error: ServiceError, secrets: readonly string[]): ServiceError {
+  const message = redact(error.message, secrets)
+  return message === error.message ? error : new ServiceError(error.code, message, { cause: error.cause })
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  let result = text
+  for (const secret of secrets) if (secret.length > 0) result = result.split(secret).join(REDACTED)
+  return result
+}
+
+/** Plex failures after which an expired copy is better than nothing. */
+export function allowsStaleServing(error: ServiceError): boolean {
+  return error.code === 'UNREACHABLE' || error.code === 'NOT_CONFIGURED'
+}

@@ -1,0 +1,7 @@
+export { CacheService, type CacheServiceDeps } from './cache-service'
+export { ServiceError, toServiceError } from './errors'
+export type { ClientTuning } from './plex-connection'
+export { DEFAULT_UPKEEP, type UpkeepOptions } from './upkeep'
+export type { ServiceListener } from './events'
+export type * from './types'
+export { DEFAULT_SETTINGS } from './settings'

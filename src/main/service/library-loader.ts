@@ -1,0 +1,194 @@
+import { performance } from 'node:perf_hooks'
+import type { CachedItem, LibraryMeta, PlexCache } from '../cache'
+import type { ItemsProgress, Section } from '../plex'
+import { libraryCacheKey } from './cache-keys'
+import { requestsForFullFetch, type ServiceCounters } from './counters'
+import { ServiceError, toServiceError } from './errors'
+import type { ServiceEvents } from './events'
+import type { InFlight } from './in-flight'
+import type { PlexConnection, ServerRecord } from './plex-connection'
+import type { SectionDirectory } from './section-directory'
+import type { ServiceSettings } from './types'
+
+export interface FetchedLibrary {
+  items: CachedItem[]
+  meta: LibraryMeta
+  /** False when the listing was larger than the whole cache may be. */
+  stored: boolean
+  fetchedAt: number
+  expiresAt: number
+}
+
+export type LoadResult =
+  ({ outcome: 'fetched' } & FetchedLibrary) | { outcome: 'revalidated'; itemCount: number; expiresAt: number }
+
+export interface LoaderDeps {
+  cache: PlexCache
+  clock: () => number
+  connection: () => PlexConnection
+  directory: SectionDirectory
+  inFlight: InFlight
+  counters: ServiceCounters
+  events: ServiceEvents
+  settings: () => ServiceSettings
+}
+
+/**
+ * Brings one library from Plex into the cache: a whole fetch, or (not forced) a revalidation that
+ * compares the section's change markers and item count with the cached copy and only renews its
+ * TTL when nothing changed. Concurrent callers share one run per library.
+ */
+export class LibraryLoader {
+  private readonly progress = new Map<string, ItemsProgress>()
+
+  constructor(private readonly deps: LoaderDeps) {}
+
+  /** Progress of a fetch under way, by scoped cache key. */
+  progressOf(cacheKey: string): ItemsProgress | undefined {
+    return this.progress.get(cacheKey)
+  }
+
+  isLoading(cacheKey: string): boolean {
+    return this.deps.inFlight.has(`fetch:${cacheKey}`) || this.deps.inFlight.has(`refresh:${cacheKey}`)
+  }
+
+  /** `current` is the section as Plex listed it moments ago, when the caller has it. */
+  fetch(server: ServerRecord, section: Section, current?: Section): Promise<FetchedLibrary> {
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    return this.deps.inFlight.run(`fetch:${key}`, () => this.fetchNow(server, current ?? section, !current))
+  }
+
+  refresh(server: ServerRecord, section: Section, force: boolean, current?: Section): Promise<LoadResult> {
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    if (force)
+      return this.fetch(server, section, current).then((fetched) => ({ outcome: 'fetched', ...fetched }))
+    return this.deps.inFlight.run(`refresh:${key}`, () => this.revalidate(server, section, current))
+  }
+
+  /** Drops a library Plex no longer has, and its searches. */
+  remove(server: ServerRecord, sectionKey: string): void {
+    const removed = this.deps.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, sectionKey))
+    if (removed > 0) this.deps.events.emit({ type: 'changed', library: sectionKey })
+  }
+
+  private async revalidate(server: ServerRecord, section: Section, current?: Section): Promise<LoadResult> {
+    const { cache, connection, directory } = this.deps
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    const info = cache.getLibraryInfo(key)
+    const meta = info?.meta
+    if (!info || !meta) return { outcome: 'fetched', ...(await this.fetch(server, section, current)) }
+    const verified = await this.verifiedAs(server)
+    const latest = current ?? (await directory.fetch(verified)).find((s) => s.key === section.key)
+    if (!latest) {
+      this.remove(server, section.key)
+      throw new ServiceError('NOT_FOUND', `Library "${section.title}" no longer exists on the Plex server.`)
+    }
+    const count = await this.guardNotFound(server, section, () =>
+      connection().call((client, signal) => client.count(section.key, { sectionType: latest.type, signal })),
+    )
+    const unchanged =
+      latest.updatedAt === meta.sectionUpdatedAt &&
+      latest.contentChangedAt === meta.contentChangedAt &&
+      count === meta.totalSize
+    if (!unchanged) return { outcome: 'fetched', ...(await this.fetch(server, section, latest)) }
+    cache.renewLibrary(key, meta)
+    const renewed = cache.getLibraryInfo(key)
+    // The revalidation made two requests (sections, count) where a fetch makes one plus the pages.
+    const avoided = requestsForFullFetch(info.itemCount, this.deps.settings().pageSize) - 2
+    this.deps.counters.add('revalidations', 1)
+    this.deps.counters.add('plexRequestsAvoided', Math.max(0, avoided))
+    this.deps.events.emit({ type: 'changed', library: section.key })
+    return {
+      outcome: 'revalidated',
+      itemCount: info.itemCount,
+      expiresAt: renewed?.expiresAt ?? info.expiresAt,
+    }
+  }
+
+  private async fetchNow(
+    server: ServerRecord,
+    section: Section,
+    needsCurrent: boolean,
+  ): Promise<FetchedLibrary> {
+    const { cache, connection, directory, events } = this.deps
+    const verified = await this.verifiedAs(server)
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    // The change markers stored with the listing must be as of this fetch, or revalidation compares old ones.
+    const latest = needsCurrent
+      ? (await directory.fetch(verified)).find((s) => s.key === section.key)
+      : section
+    if (!latest) {
+      this.remove(server, section.key)
+      throw new ServiceError('NOT_FOUND', `Library "${section.title}" no longer exists on the Plex server.`)
+    }
+    const started = performance.now()
+    let total: number | undefined
+    try {
+      const items = await this.guardNotFound(server, section, () =>
+        connection().call((client, signal) =>
+          client.items(section.key, {
+            sectionType: latest.type,
+            pageSize: this.deps.settings().pageSize,
+            signal,
+            onProgress: (progress) => {
+              total = progress.total
+              this.progress.set(key, progress)
+              events.emit({ type: 'progress', library: section.key, ...progress })
+            },
+          }),
+        ),
+      )
+      const meta: LibraryMeta = {
+        title: latest.title,
+        type: latest.type,
+        ...(latest.updatedAt !== undefined ? { sectionUpdatedAt: latest.updatedAt } : {}),
+        ...(latest.contentChangedAt !== undefined ? { contentChangedAt: latest.contentChangedAt } : {}),
+        totalSize: total ?? items.length,
+        fetchMs: Math.round(performance.now() - started),
+      }
+      const outcome = cache.setLibraryItems(key, items, meta)
+      this.forgetSearches(key)
+      const info = cache.getLibraryInfo(key)
+      const now = this.deps.clock()
+      events.emit({ type: 'changed', library: section.key })
+      return {
+        items,
+        meta,
+        stored: outcome.stored,
+        fetchedAt: info?.createdAt ?? now,
+        expiresAt: info?.expiresAt ?? now,
+      }
+    } finally {
+      this.progress.delete(key)
+    }
+  }
+
+  /** Never store one server's listing under another's scope (the URL may now lead to a different server). */
+  private async verifiedAs(server: ServerRecord): Promise<ServerRecord> {
+    const verified = await this.deps.connection().verifiedServer()
+    if (verified.machineIdentifier !== server.machineIdentifier) {
+      throw new ServiceError('INTERNAL', 'The Plex server at this address changed while reading; try again.')
+    }
+    return verified
+  }
+
+  /** A 404 for a section means it was deleted on the server: the cached copy goes too. */
+  private async guardNotFound<T>(server: ServerRecord, section: Section, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      const failure = toServiceError(error)
+      if (failure.code === 'NOT_FOUND') this.remove(server, section.key)
+      throw failure
+    }
+  }
+
+  /** Searches answered from the previous listing may no longer match what Plex holds now. */
+  private forgetSearches(cacheKey: string): void {
+    for (const entry of this.deps.cache.listEntries()) {
+      if (entry.namespace === 'search' && entry.library === cacheKey && entry.query !== undefined) {
+        this.deps.cache.clearSearch(cacheKey, entry.query)
+      }
+    }
+  }
+}

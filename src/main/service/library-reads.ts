@@ -1,0 +1,192 @@
+import { performance } from 'node:perf_hooks'
+import {
+  normaliseSearchKey,
+  type CacheEntryInfo,
+  type CachedItem,
+  type EntryRead,
+  type LibraryPage,
+} from '../cache'
+import { leafTypeFor, type Section } from '../plex'
+import { libraryCacheKey, sectionKeyOf } from './cache-keys'
+import { requestsForFullFetch } from './counters'
+import { allowsStaleServing, ServiceError, toServiceError } from './errors'
+import { checkItemsQuery, pageOfItems, titleContains, type CheckedQuery } from './items-page'
+import type { ServerRecord } from './plex-connection'
+import type { ServiceContext } from './service-context'
+import type { FileMatchRow, ItemsQuery, ItemsResult, SearchResult } from './types'
+
+/** The cache-through reads: library pages, title searches and file lookups. */
+export class LibraryReads {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async items(library: string, query: ItemsQuery = {}): Promise<ItemsResult> {
+    const checked = checkItemsQuery(query)
+    const { server, section, fromPlex } = await this.locate(library)
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    // One read that may return an expired copy: kept in hand in case Plex cannot be reached.
+    const read = this.ctx.cache.readLibraryPage(key, checked, { allowStale: true })
+    this.ctx.counters.markChanged()
+    if (read && !read.stale) {
+      this.countHit(read.entry, read.value.items.length)
+      return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
+    }
+    try {
+      const loaded = await this.ctx.loader.refresh(server, section, false, fromPlex ? section : undefined)
+      if (loaded.outcome === 'fetched') {
+        return pageResult('plex', pageOfItems(loaded.items, checked), loaded.fetchedAt, loaded.expiresAt)
+      }
+      // Plex confirmed the cached copy is current: it is served as it is.
+      return read
+        ? pageResult('cache', read.value, read.entry.createdAt, loaded.expiresAt)
+        : this.rereadAfterRenewal(key, checked)
+    } catch (error) {
+      const failure = toServiceError(error, this.ctx.connection().secrets)
+      if (read && allowsStaleServing(failure)) {
+        return {
+          ...pageResult('stale', read.value, read.entry.createdAt, read.entry.expiresAt),
+          error: failure.info,
+        }
+      }
+      throw failure
+    }
+  }
+
+  async search(library: string, title: string): Promise<SearchResult> {
+    if (typeof title !== 'string' || title.trim() === '') {
+      throw new ServiceError('INVALID_ARGUMENT', 'Give a title (or part of one) to search for.')
+    }
+    const { server, section } = await this.locate(library)
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    const read = this.ctx.cache.readSearch(key, title, { allowStale: true })
+    this.ctx.counters.markChanged()
+    if (read && !read.stale) {
+      this.ctx.counters.servedFromCache({
+        requestsAvoided: 1,
+        bytes: read.entry.bytes,
+        fetchMs: read.entry.meta?.fetchMs,
+      })
+      return { source: 'cache', results: read.value }
+    }
+    try {
+      return await this.ctx.inFlight.run(`search:${key}:${normaliseSearchKey(title)}`, () =>
+        this.searchMiss(server, section, title),
+      )
+    } catch (error) {
+      const failure = toServiceError(error, this.ctx.connection().secrets)
+      if (read && allowsStaleServing(failure))
+        return { source: 'stale', results: read.value, error: failure.info }
+      throw failure
+    }
+  }
+
+  /** A file name, or a full path when it contains a slash, in the current server's cached libraries. */
+  findByFile(nameOrPath: string): FileMatchRow[] {
+    if (typeof nameOrPath !== 'string' || nameOrPath.trim() === '') {
+      throw new ServiceError('INVALID_ARGUMENT', 'Give a file name or a full path to look for.')
+    }
+    const { cache } = this.ctx
+    const wanted = nameOrPath.trim()
+    const matches = /[\\/]/.test(wanted) ? cache.findByPath(wanted) : cache.findByFileName(wanted)
+    const server = this.ctx.connection().knownServer()
+    const titles = new Map<string, string>()
+    const rows: FileMatchRow[] = []
+    for (const match of matches) {
+      const sectionKey = server ? sectionKeyOf(match.library, server.machineIdentifier) : match.library
+      if (sectionKey === undefined) continue
+      if (!titles.has(match.library)) {
+        titles.set(match.library, cache.getLibraryInfo(match.library)?.meta?.title ?? sectionKey)
+      }
+      const title = titles.get(match.library) ?? sectionKey
+      rows.push({ library: { key: sectionKey, title }, item: match.item, file: match.file })
+    }
+    return rows
+  }
+
+  /**
+   * The server and section a LIBRARY argument names. Before anything is fetched, /identity is asked
+   * (once per connection), so a URL that now leads to another server reads and writes that server's scope.
+   */
+  private async locate(
+    library: string,
+  ): Promise<{ server: ServerRecord; section: Section; fromPlex: boolean }> {
+    const connection = this.ctx.connection()
+    let server = await connection.server()
+    if (connection.configured && !this.ctx.directory.hasFresh(server))
+      server = await connection.verifiedServer()
+    return { server, ...(await this.ctx.directory.resolve(server, library)) }
+  }
+
+  private async searchMiss(server: ServerRecord, section: Section, title: string): Promise<SearchResult> {
+    const { cache, events } = this.ctx
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    const info = cache.getLibraryInfo(key)
+    const library = info && !info.expired ? cache.readLibrary(key) : null
+    if (library) {
+      // Plex's own rule over a fresh copy of the whole library gives Plex's answer without asking it.
+      const results = library.value.filter((item) => titleContains(item, title))
+      cache.setSearchResults(key, title, results, { title: section.title, type: section.type })
+      this.ctx.counters.add('plexRequestsAvoided', 1)
+      events.emit({ type: 'changed', library: section.key })
+      return { source: 'cache', results }
+    }
+    const connection = this.ctx.connection()
+    const verified = await connection.verifiedServer()
+    if (verified.machineIdentifier !== server.machineIdentifier) {
+      throw new ServiceError(
+        'INTERNAL',
+        'The Plex server at this address changed while searching; try again.',
+      )
+    }
+    const started = performance.now()
+    let results: CachedItem[]
+    try {
+      results = await connection.call((client, signal) =>
+        client.search(section.key, title, {
+          type: leafTypeFor(section.type),
+          pageSize: this.ctx.settings().pageSize,
+          signal,
+        }),
+      )
+    } catch (error) {
+      const failure = toServiceError(error, connection.secrets)
+      if (failure.code === 'NOT_FOUND') this.ctx.loader.remove(server, section.key)
+      throw failure
+    }
+    const fetchMs = Math.round(performance.now() - started)
+    cache.setSearchResults(key, title, results, { title: section.title, type: section.type, fetchMs })
+    events.emit({ type: 'changed', library: section.key })
+    return { source: 'plex', results }
+  }
+
+  private rereadAfterRenewal(key: string, query: CheckedQuery): ItemsResult {
+    const read: EntryRead<LibraryPage> | null = this.ctx.cache.readLibraryPage(key, query)
+    if (!read) throw new ServiceError('INTERNAL', 'The library was renewed but could not be read back.')
+    return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
+  }
+
+  private countHit(entry: CacheEntryInfo, itemsServed: number): void {
+    this.ctx.counters.servedFromCache({
+      requestsAvoided: requestsForFullFetch(entry.itemCount, this.ctx.settings().pageSize),
+      // Proportional to the entry's stored size: exact enough, and costs no serialisation on the hot path.
+      bytes: Math.round((entry.bytes * itemsServed) / Math.max(1, entry.itemCount)),
+      fetchMs: entry.meta?.fetchMs,
+    })
+  }
+}
+
+function pageResult(
+  source: ItemsResult['source'],
+  page: LibraryPage,
+  fetchedAt: number,
+  expiresAt: number,
+): ItemsResult {
+  return {
+    source,
+    total: page.total,
+    offset: page.offset,
+    limit: page.limit,
+    items: page.items,
+    fetchedAt,
+    expiresAt,
+  }
+}

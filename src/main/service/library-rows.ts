@@ -1,0 +1,62 @@
+import type { CacheEntryInfo, HitMiss } from '../cache'
+import type { ItemsProgress, Section } from '../plex'
+import { libraryCacheKey } from './cache-keys'
+import type { ServiceContext } from './service-context'
+import type { LibraryRow, LibraryState } from './types'
+
+/** listLibraries(): every section of the current server (list cached with the library TTL) and its cache state. */
+export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]> {
+  const { cache, directory, loader, monitor } = ctx
+  const connection = ctx.connection()
+  const server = await connection.server()
+  const listed = await directory.list(server)
+  const counts = cache.getStats().byLibrary
+  const offline = monitor.isOffline || !connection.configured || listed.error !== undefined
+  return listed.sections.map((section) => {
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
+    return libraryRow({
+      section,
+      entry: cache.getLibraryInfo(key),
+      counts: counts[key],
+      refreshing: loader.isLoading(key),
+      progress: loader.progressOf(key),
+      offline,
+    })
+  })
+}
+
+export interface RowInputs {
+  section: Section
+  /** The cached listing, expired or not; null when not cached. */
+  entry: (CacheEntryInfo & { expired: boolean }) | null
+  counts: HitMiss | undefined
+  refreshing: boolean
+  progress: ItemsProgress | undefined
+  /** Plex cannot be reached, so an expired copy is what readers get. */
+  offline: boolean
+}
+
+/** One row of listLibraries(): a Plex section joined with the state of its cached copy. */
+export function libraryRow({ section, entry, counts, refreshing, progress, offline }: RowInputs): LibraryRow {
+  return {
+    key: section.key,
+    title: section.title,
+    type: section.type,
+    state: stateOf(entry, refreshing, offline),
+    cached: entry !== null,
+    itemCount: entry?.itemCount ?? null,
+    bytes: entry?.bytes ?? 0,
+    fetchedAt: entry?.createdAt ?? null,
+    expiresAt: entry?.expiresAt ?? null,
+    hits: counts?.hits ?? 0,
+    misses: counts?.misses ?? 0,
+    ...(refreshing && progress ? { progress: { fetched: progress.fetched, total: progress.total } } : {}),
+  }
+}
+
+function stateOf(entry: RowInputs['entry'], refreshing: boolean, offline: boolean): LibraryState {
+  if (refreshing) return 'refreshing'
+  if (!entry) return 'missing'
+  if (!entry.expired) return 'fresh'
+  return offline ? 'stale' : 'expired'
+}
