@@ -1,124 +1,203 @@
-import { CacheArgumentError, PlexCache } from '../main/cache'
-import { formatBytes, formatDuration, formatPercent } from '../shared/format'
+import type {
+  FileMatchRow,
+  ItemsQuery,
+  ItemsResult,
+  LibraryRow,
+  RefreshOutcome,
+  SearchResult,
+  ServiceErrorInfo,
+  ServiceEvent,
+  ServiceStats,
+} from '../main/service/types'
+import type { CliCommand } from './args'
+import { CliFailure, EXIT_FAILURE, EXIT_OK, withHint } from './failure'
+import type { Output } from './output'
+import { ProgressReporter } from './progress'
+import { itemLine, librariesTable, refreshLine, sourceText, statsLines, timeLeft } from './render'
 
-export interface CliIo {
-  out: (line: string) => void
-  err: (line: string) => void
+/**
+ * The part of CacheService the CLI uses. Declared here, narrowly, so the commands say what they
+ * depend on; the real service satisfies it structurally.
+ */
+export interface CliService {
+  listLibraries(): Promise<LibraryRow[]>
+  getLibraryItems(library: string, query: ItemsQuery): Promise<ItemsResult>
+  search(library: string, title: string): Promise<SearchResult>
+  findByFile(nameOrPath: string): Promise<FileMatchRow[]>
+  refreshLibrary(library: string, options: { force: boolean }): Promise<RefreshOutcome>
+  refreshAll(options: { force: boolean }): Promise<RefreshOutcome[]>
+  clear(): unknown
+  clearLibrary(library: string): Promise<number>
+  resetStats(): unknown
+  stats(): ServiceStats | Promise<ServiceStats>
+  on(listener: (event: ServiceEvent) => void): () => void
+}
+
+export interface CommandContext {
+  service: CliService
+  output: Output
+  json: boolean
   clock: () => number
 }
 
-export interface CliOptions {
-  dataDir: string
-  json: boolean
-  library?: string
+type ServiceCommand = Exclude<CliCommand, { name: 'help' } | { name: 'fake-plex' }>
+
+/** Runs one command over the service; returns the exit code or throws (see describeFailure). */
+export async function runServiceCommand(command: ServiceCommand, context: CommandContext): Promise<number> {
+  switch (command.name) {
+    case 'libraries':
+      return libraries(context)
+    case 'refresh':
+      return refresh(command.libraries, command.force, context)
+    case 'items':
+      return items(command, context)
+    case 'search':
+      return search(command.library, command.title, context)
+    case 'find':
+      return find(command.target, context)
+    case 'stats':
+      return stats(command.reset, context)
+    case 'clear':
+      return clear(command.library, context)
+  }
 }
 
-export const USAGE = `Usage: plex-cache <command> [options]
-
-Commands:
-  stats                    hits, misses, size and evictions of the cache
-  entries                  every cached library listing and search, with its time left
-  find <file name|path>    which cached Plex item has this file (case-insensitive)
-  clear [--library NAME]   remove every cached entry, or one library and its searches
-  help                     this text
-
-Options:
-  --data-dir DIR   the Plex Cache data folder (default: the app's, or $PLEX_CACHE_DATA_DIR)
-  --json           print machine-readable JSON`
-
-type Command = (cache: PlexCache, args: string[], options: CliOptions, io: CliIo) => number
-
-const commands: Record<string, Command> = {
-  stats(cache, _args, options, io) {
-    const stats = cache.getStats()
-    if (options.json) return printJson(io, stats)
-    io.out(`Hit rate      ${formatPercent(stats.hitRate)} (${stats.hits} hits, ${stats.misses} misses)`)
-    io.out(`Entries       ${stats.entryCount}`)
-    io.out(`Size          ${formatBytes(stats.accountedBytes)} of ${formatBytes(stats.sizeLimitBytes)}`)
-    io.out(`File on disk  ${formatBytes(stats.databaseFileBytes)}`)
-    const evictions = Object.entries(stats.evictions).map(([reason, count]) => `${reason} ${count}`)
-    io.out(`Evictions     ${evictions.join(', ')}`)
-    return 0
-  },
-
-  entries(cache, _args, options, io) {
-    const entries = cache.listEntries()
-    if (options.json) return printJson(io, entries)
-    if (entries.length === 0) io.out('The cache is empty.')
-    for (const entry of entries) {
-      const what =
-        entry.namespace === 'library'
-          ? `library "${entry.library}"`
-          : `search "${entry.query}" in "${entry.library}"`
-      const left = formatDuration(entry.expiresAt - io.clock())
-      io.out(`${what}: ${entry.itemCount} items, ${formatBytes(entry.bytes)}, expires in ${left}`)
-    }
-    return 0
-  },
-
-  find(cache, args, options, io) {
-    const target = args.join(' ').trim()
-    if (!target) {
-      io.err('find needs a file name or a full path, e.g. plex-cache find "Alien (1979).mkv"')
-      return 2
-    }
-    const matches = /[\\/]/.test(target) ? cache.findByPath(target) : cache.findByFileName(target)
-    if (options.json) return printJson(io, matches)
-    if (matches.length === 0) {
-      io.out(`No cached item has the file "${target}". Libraries that are not cached are not searched.`)
-      return 1
-    }
-    for (const { library, item, file } of matches) {
-      const year = item.year ? ` (${item.year})` : ''
-      io.out(`${library}: ${item.title}${year} [ratingKey ${item.ratingKey}] ${file.path}`)
-    }
-    return 0
-  },
-
-  clear(cache, _args, options, io) {
-    if (options.library !== undefined) {
-      const removed = cache.clearLibrary(options.library)
-      io.out(`Removed ${removed} entr${removed === 1 ? 'y' : 'ies'} of library "${options.library}".`)
-    } else {
-      const count = cache.listEntries().length
-      cache.clear()
-      io.out(`Removed all ${count} cached entr${count === 1 ? 'y' : 'ies'}. Statistics are kept.`)
-    }
-    return 0
-  },
+async function libraries({ service, output, json, clock }: CommandContext): Promise<number> {
+  const rows = await service.listLibraries()
+  if (json) output.json(rows)
+  else for (const line of librariesTable(rows, clock())) output.out(line)
+  return EXIT_OK
 }
 
-/** Runs one command against the cache in `options.dataDir`; returns the process exit code. */
-export function runCommand(name: string, args: string[], options: CliOptions, io: CliIo): number {
-  if (name === 'help') {
-    io.out(USAGE)
-    return 0
-  }
-  const command = commands[name]
-  if (!command) {
-    io.err(`Unknown command "${name}".\n\n${USAGE}`)
-    return 2
-  }
-  const cache = new PlexCache({
-    dataDir: options.dataDir,
-    clock: io.clock,
-    onEvent: (event) =>
-      io.err(`The cache file was damaged and has been moved to ${event.movedTo}; starting afresh.`),
+async function refresh(names: string[], force: boolean, context: CommandContext): Promise<number> {
+  const { service, output, json } = context
+  const progress = new ProgressReporter({
+    isTTY: output.stderrIsTTY,
+    columns: output.stderrColumns,
+    write: (text) => output.errRaw(text),
   })
-  try {
-    return command(cache, args, options, io)
-  } catch (error) {
-    if (error instanceof CacheArgumentError) {
-      io.err(error.message)
-      return 2
-    }
-    throw error
-  } finally {
-    cache.close()
+  // Progress events name a library by its key; a person watching the bar knows it by its title.
+  const titles = await libraryTitles(service)
+  const unsubscribe = service.on((event) => {
+    if (event.type !== 'progress') return
+    progress.update(titles.get(event.library) ?? `library ${event.library}`, event.fetched, event.total)
+  })
+  const outcomes: RefreshOutcome[] = []
+  const report = (outcome: RefreshOutcome): void => {
+    outcomes.push(outcome)
+    progress.clear()
+    if (!json) output.out(refreshLine(outcome))
   }
+  try {
+    if (names.length === 0) {
+      for (const outcome of await service.refreshAll({ force })) report(outcome)
+    } else {
+      // One at a time, like refreshAll: a person watching the bar sees one library at a time.
+      for (const name of names) report(await service.refreshLibrary(name, { force }))
+    }
+  } finally {
+    unsubscribe()
+    progress.clear()
+  }
+  if (json) output.json(outcomes)
+  const failed = outcomes.filter((outcome) => outcome.outcome === 'failed')
+  if (failed.length === 0) return EXIT_OK
+  const failedNames = failed.map((outcome) => outcome.title).join(', ')
+  const firstError = failed.find((outcome) => outcome.error)?.error
+  output.err(`plex-cache: could not refresh ${failedNames}${firstError ? `: ${withHint(firstError)}` : ''}`)
+  return EXIT_FAILURE
 }
 
-function printJson(io: CliIo, value: unknown): number {
-  io.out(JSON.stringify(value, null, 2))
-  return 0
+async function items(
+  command: Extract<CliCommand, { name: 'items' }>,
+  { service, output, json, clock }: CommandContext,
+): Promise<number> {
+  const query: ItemsQuery = {}
+  if (command.offset !== undefined) query.offset = command.offset
+  if (command.limit !== undefined) query.limit = command.limit
+  if (command.filter !== undefined) query.filter = command.filter
+  const page = await service.getLibraryItems(command.library, query)
+  if (page.source === 'stale') warnStale(output, page.error, `cached ${timeLeft(page.fetchedAt, clock())}`)
+  if (json) {
+    output.json({ source: page.source, total: page.total, items: page.items })
+    return EXIT_OK
+  }
+  const range =
+    page.items.length === 0
+      ? `no items at offset ${page.offset}`
+      : `items ${page.offset + 1}-${page.offset + page.items.length}`
+  const filter = command.filter === undefined ? '' : ` matching "${command.filter}"`
+  output.out(`${command.library}: ${range} of ${page.total}${filter} (${sourceText(page.source)})`)
+  for (const item of page.items) output.out(itemLine(item))
+  return EXIT_OK
+}
+
+async function search(library: string, title: string, context: CommandContext): Promise<number> {
+  const { service, output, json } = context
+  const result = await service.search(library, title)
+  if (result.source === 'stale') warnStale(output, result.error, 'cached earlier')
+  if (json) {
+    output.json({ source: result.source, results: result.results })
+    return EXIT_OK
+  }
+  const count = `${result.results.length} result${result.results.length === 1 ? '' : 's'}`
+  output.out(`${count} for "${title}" in ${library} (${sourceText(result.source)})`)
+  for (const item of result.results) output.out(itemLine(item))
+  return EXIT_OK
+}
+
+async function find(target: string, { service, output, json }: CommandContext): Promise<number> {
+  const matches = await service.findByFile(target)
+  if (json) {
+    // An empty array is an answer, not a failure: scripts test its length.
+    output.json(matches)
+    return EXIT_OK
+  }
+  if (matches.length === 0) {
+    throw new CliFailure(
+      `no cached item has the file "${target}"; only cached libraries are searched (run refresh first).`,
+    )
+  }
+  for (const { library, item, file } of matches) {
+    output.out(`${library.title}: ${itemLine({ ...item, files: [file] })}`)
+  }
+  return EXIT_OK
+}
+
+async function stats(reset: boolean, { service, output, json }: CommandContext): Promise<number> {
+  if (reset) await service.resetStats()
+  const figures = await service.stats()
+  if (json) output.json(figures)
+  else for (const line of statsLines(figures)) output.out(line)
+  return EXIT_OK
+}
+
+async function clear(
+  library: string | undefined,
+  { service, output, json }: CommandContext,
+): Promise<number> {
+  if (library === undefined) {
+    await service.clear()
+    if (json) output.json({ cleared: 'all' })
+    else output.out('Removed every cached entry. Statistics are kept.')
+    return EXIT_OK
+  }
+  const removed = await service.clearLibrary(library)
+  if (json) output.json({ cleared: library, removed })
+  else output.out(`Removed ${removed} cached entr${removed === 1 ? 'y' : 'ies'} of library "${library}".`)
+  return EXIT_OK
+}
+
+/**
+ * Titles for the progress bar. Not best effort on purpose: refresh needs the same section list, so
+ * if this fails the refresh would fail the same way, only after a second round of retries.
+ */
+async function libraryTitles(service: CliService): Promise<Map<string, string>> {
+  return new Map((await service.listLibraries()).map((row) => [row.key, row.title]))
+}
+
+/** Stale data is still an answer (exit 0), but a person or a script's log must know it is old. */
+function warnStale(output: Output, error: ServiceErrorInfo | undefined, age: string): void {
+  const why = error ? withHint(error) : 'Plex could not be reached.'
+  output.err(`plex-cache: warning: serving a stale copy (${age}) because Plex failed: ${why}`)
 }

@@ -1,40 +1,63 @@
-import { parseArgs } from 'node:util'
-import { defaultDataDir } from '../main/data-dir'
-import { runCommand, USAGE } from './commands'
+import { parseCli, UsageError, type ParsedCli } from './args'
+import { runServiceCommand } from './commands'
+import { describeFailure, EXIT_OK, EXIT_USAGE } from './failure'
+import { runFakePlex } from './fake-plex'
+import { Output } from './output'
+import { USAGE } from './usage'
 
-function main(argv: string[]): number {
-  let parsed
+/** `plex-cache <command> [options]`: see usage.ts. Returns the exit code. */
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const output = new Output(process, tokensIn(argv, env))
+  let parsed: ParsedCli
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        library: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
+    parsed = parseCli(argv, env)
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
+    if (!(error instanceof UsageError)) throw error
+    output.err(`plex-cache: ${error.message}`)
+    output.err('Run "plex-cache help" for the commands and options.')
+    return EXIT_USAGE
   }
-  const [name = 'help', ...args] = parsed.positionals
-  return runCommand(
-    parsed.values.help ? 'help' : name,
-    args,
-    {
-      dataDir: parsed.values['data-dir'] ?? defaultDataDir(),
-      json: parsed.values.json ?? false,
-      ...(parsed.values.library !== undefined ? { library: parsed.values.library } : {}),
-    },
-    { out: (line) => console.log(line), err: (line) => console.error(line), clock: Date.now },
-  )
+  const { command, options } = parsed
+  if (command.name === 'help') {
+    output.out(USAGE)
+    return EXIT_OK
+  }
+  if (command.name === 'fake-plex') return runFakePlex(command.args)
+  try {
+    // Loaded only now: help and fake-plex should not pay for opening SQLite and the Plex client.
+    const { openCore } = await import('./open-core')
+    const core = openCore(options)
+    try {
+      return await runServiceCommand(command, {
+        service: core.service,
+        output,
+        json: options.json,
+        clock: Date.now,
+      })
+    } finally {
+      await core.close()
+    }
+  } catch (error) {
+    const { exitCode, reason } = describeFailure(error)
+    output.err(`plex-cache: ${reason}`)
+    return exitCode
+  }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2))
-} catch (error) {
-  console.error(`plex-cache: ${(error as Error).message}`)
-  process.exitCode = 1
+/** Tokens to keep out of every line printed, even from a command line that fails to parse. */
+function tokensIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const tokens = [env.PLEX_TOKEN ?? '']
+  argv.forEach((arg, index) => {
+    if (arg === '--token') tokens.push(argv[index + 1] ?? '')
+    else if (arg.startsWith('--token=')) tokens.push(arg.slice('--token='.length))
+  })
+  return tokens
 }
+
+// `plex-cache items Movies | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+})
+
+process.exitCode = await main(process.argv.slice(2), process.env)

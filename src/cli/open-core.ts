@@ -1,0 +1,19 @@
+import { createCore, type Core } from '../main/core'
+import { DEFAULT_SETTINGS } from '../main/service'
+import type { GlobalOptions } from './args'
+
+/**
+ * The same core the desktop app builds, on the same data folder, so both share one cache file.
+ * A CLI run is short, so it never keeps libraries warm in the background.
+ */
+export function openCore(options: GlobalOptions): Core {
+  return createCore({
+    dataDir: options.dataDir,
+    fetch: globalThis.fetch,
+    settings: { ...DEFAULT_SETTINGS, serverUrl: options.server, token: options.token, keepWarm: false },
+    onCacheEvent: (event) =>
+      process.stderr.write(
+        `plex-cache: warning: the cache file was damaged and has been moved to ${event.movedTo}; starting afresh.\n`,
+      ),
+  })
+}

@@ -1,0 +1,100 @@
+import type { CachedItem } from '../main/cache/types'
+import type { LibraryRow, ReadSource, RefreshOutcome, ServiceStats } from '../main/service/types'
+import { formatBytes, formatDuration, formatPercent } from '../shared/format'
+
+/** Human-readable output. --json output never goes through here: scripts get the service's objects. */
+
+export function librariesTable(rows: readonly LibraryRow[], now: number): string[] {
+  if (rows.length === 0) return ['The Plex server has no libraries.']
+  return table(
+    ['KEY', 'TITLE', 'TYPE', 'STATE', 'ITEMS', 'SIZE', 'EXPIRES', 'HITS', 'MISSES'],
+    rows.map((row) => [
+      row.key,
+      row.title,
+      row.type,
+      row.progress ? `${row.state} ${row.progress.fetched}/${row.progress.total}` : row.state,
+      row.itemCount === null ? '-' : String(row.itemCount),
+      row.cached ? formatBytes(row.bytes) : '-',
+      row.expiresAt === null ? '-' : timeLeft(row.expiresAt, now),
+      String(row.hits),
+      String(row.misses),
+    ]),
+  )
+}
+
+export function timeLeft(expiresAt: number, now: number): string {
+  const left = expiresAt - now
+  return left > 0 ? `in ${formatDuration(left)}` : `${formatDuration(-left)} ago`
+}
+
+/** Columns padded to their widest cell; the last column is left ragged. */
+export function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  )
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...rows.map(line)]
+}
+
+/** One line per item: what it is, its ratingKey, and its first file (the thing people match on). */
+export function itemLine(item: CachedItem): string {
+  const files = item.files.length > 1 ? ` (+${item.files.length - 1} more files)` : ''
+  const file = item.files[0] ? `  ${item.files[0].path}${files}` : ''
+  return `${itemName(item)} [${item.type} ${item.ratingKey}]${file}`
+}
+
+export function itemName(item: CachedItem): string {
+  if (item.type === 'episode' && item.grandparentTitle) {
+    const code = `S${pad(item.parentIndex)}E${pad(item.index)}`
+    return `${item.grandparentTitle} ${code} ${item.title}`
+  }
+  if (item.type === 'track' && item.grandparentTitle)
+    return `${item.grandparentTitle} - ${item.parentTitle ?? '?'} - ${item.title}`
+  return item.year ? `${item.title} (${item.year})` : item.title
+}
+
+function pad(index: number | undefined): string {
+  return index === undefined ? '??' : String(index).padStart(2, '0')
+}
+
+const SOURCE_TEXT: Record<ReadSource, string> = {
+  cache: 'from the cache',
+  plex: 'fetched from Plex',
+  stale: 'stale copy from the cache',
+}
+
+export function sourceText(source: ReadSource): string {
+  return SOURCE_TEXT[source]
+}
+
+export function refreshLine(outcome: RefreshOutcome): string {
+  const name = `${outcome.title} (${outcome.key})`
+  if (outcome.outcome === 'failed') return `${name}: failed after ${outcome.ms} ms`
+  const what = outcome.outcome === 'fetched' ? 'fetched' : 'unchanged on the server, kept the cached copy of'
+  return `${name}: ${what} ${outcome.itemCount} items in ${outcome.ms} ms`
+}
+
+export function statsLines(stats: ServiceStats): string[] {
+  const evictions = Object.entries(stats.evictions)
+    .map(([reason, count]) => `${reason} ${count}`)
+    .join(', ')
+  const rows: Array<[string, string]> = [
+    ['Hit rate', `${formatPercent(stats.hitRate)} (${stats.hits} hits, ${stats.misses} misses)`],
+    ['Entries', String(stats.entries)],
+    ['Size', `${formatBytes(stats.bytes)} of ${formatBytes(stats.sizeLimitBytes)}`],
+    ['File on disk', formatBytes(stats.databaseFileBytes)],
+    ['Plex requests', `${stats.plexRequests} made, ${stats.plexRequestsAvoided} avoided`],
+    ['Revalidations', String(stats.revalidations)],
+    ['Coalesced', String(stats.coalescedRequests)],
+    [
+      'Served from cache',
+      `${formatBytes(stats.bytesServed)}, about ${formatDuration(stats.timeSavedMs)} saved`,
+    ],
+    ['Evictions', evictions],
+  ]
+  return rows.map(([label, value]) => `${label.padEnd(18)}${value}`)
+}

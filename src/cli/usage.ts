@@ -1,0 +1,27 @@
+export const USAGE = `Usage: plex-cache <command> [options]
+       npm run cli -- <command> [options]
+
+Commands:
+  libraries                      every Plex library with its cache state, size and time left
+  refresh [LIBRARY...] [--force] fetch libraries into the cache (all when none is named); unless
+                                 --force, an unchanged library only has its time extended
+  items LIBRARY [--offset N] [--limit N] [--filter TEXT]
+                                 a page of a library's items, from the cache when it is fresh
+  search LIBRARY TITLE           items whose title contains TITLE (case-insensitive)
+  find NAME_OR_PATH              which cached Plex item has this file (name or full path)
+  stats [--reset]                hits, misses, size, Plex requests made and avoided
+  clear [LIBRARY]                remove every cached entry, or one library and its searches
+  fake-plex [...]                run the fake Plex server, as npm run fake-plex does
+                                 (plex-cache fake-plex --help lists its options)
+  help                           this text
+
+LIBRARY is a section key ("1") or a library title ("movies"), case-insensitively.
+
+Options:
+  --server URL     the Plex server (default: $PLEX_URL)
+  --token TOKEN    the X-Plex-Token (default: $PLEX_TOKEN); never printed
+  --data-dir DIR   the Plex Cache data folder shared with the desktop app
+                   (default: the app's folder, or $PLEX_CACHE_DATA_DIR)
+  --json           print machine-readable JSON on stdout
+
+Exit codes: 0 ok, 1 failure (the reason is one line on stderr), 2 bad usage.`

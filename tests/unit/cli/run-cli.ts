@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
+export const CLI_ENTRY = path.join(REPO_ROOT, 'src/cli/index.ts')
+export const BIN = path.join(REPO_ROOT, 'bin/plex-cache.js')
+
+export interface CliRun {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  /** Run another script (the bin launcher) instead of `node --import tsx src/cli/index.ts`. */
+  command?: string[]
+}
+
+/**
+ * Runs the real CLI in a child process. Asynchronous on purpose: the fake Plex server lives in the
+ * test process, and a spawnSync would block the very event loop that has to answer the child.
+ */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  const command = options.command ?? ['--import', 'tsx', CLI_ENTRY]
+  const child = spawn(process.execPath, [...command, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...cleanEnv(), ...options.env },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text))
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+/** The parent's environment minus anything that would point the CLI at a real server or cache. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  delete env.PLEX_URL
+  delete env.PLEX_TOKEN
+  delete env.PLEX_CACHE_DATA_DIR
+  return env
+}
+
+/** Parses stdout as JSON, failing with the whole run in the message when it is not. */
+export function json<T>(run: CliRun): T {
+  try {
+    return JSON.parse(run.stdout) as T
+  } catch {
+    throw new Error(`not JSON (exit ${run.status}):\n${run.stdout}\n--- stderr ---\n${run.stderr}`)
+  }
+}
