@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheBenchPart } from './cache'
 import { clientBenchPart } from './client'
+import { serviceBenchPart } from './service'
 import type { BenchPart, BenchPartResult } from './part'
 
 /**
@@ -13,7 +14,7 @@ import type { BenchPart, BenchPartResult } from './part'
  */
 
 /** Later parts (client, service, UI) are added here. */
-const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart]
+const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart, serviceBenchPart]
 
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url))
 const RULE = '='.repeat(100)
