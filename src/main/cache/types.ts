@@ -1,25 +1,6 @@
-/** One file (a Media Part) behind a playable Plex item. */
-export interface CachedFile {
-  path: string
-  size?: number
-}
+import type { CachedFile, CachedItem, EvictionReason, StatsBucket } from '../../shared/plex-data'
 
-/** The reduced form of a Plex item: only what file matching and inspection need. */
-export interface CachedItem {
-  ratingKey: string
-  key: string
-  type: string
-  title: string
-  year?: number
-  guid?: string
-  addedAt?: number
-  updatedAt?: number
-  parentTitle?: string
-  grandparentTitle?: string
-  index?: number
-  parentIndex?: number
-  files: CachedFile[]
-}
+export type { CachedFile, CachedItem, EvictionReason, StatsBucket }
 
 /** What the service knows about a library section when it fetched it. */
 export interface LibraryMeta {
@@ -33,8 +14,6 @@ export interface LibraryMeta {
 }
 
 export type Namespace = 'library' | 'search'
-
-export type EvictionReason = 'expired' | 'size_limit' | 'too_large' | 'cleared'
 
 export interface HitMiss {
   hits: number
@@ -58,13 +37,6 @@ export interface CacheStats {
   byLibrary: Record<string, HitMiss>
   /** Named totals added through addToCounter(), from every process sharing the file. */
   counters: Record<string, number>
-}
-
-export interface StatsBucket {
-  /** Start of the bucket, epoch milliseconds. */
-  start: number
-  hits: number
-  misses: number
 }
 
 export interface PageRequest {

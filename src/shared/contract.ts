@@ -1,0 +1,180 @@
+/**
+ * The one IPC contract between the renderer and the main process: every operation the renderer
+ * may ask for, with a zod schema for its argument and the type of its result, every event it may
+ * receive, the result envelope and its error codes. Main (ipc binding), preload, the browser test
+ * bridge and the renderer all import this file; no other file names a channel.
+ */
+import { z } from 'zod'
+import type {
+  ConnectionStatus,
+  ConnectionTestResult,
+  FileMatchRow,
+  ItemsResult,
+  LibraryRow,
+  RefreshOutcome,
+  SearchResult,
+  ServiceErrorInfo,
+  ServiceStats,
+  StatsBucket,
+} from './service-types'
+
+// ---- Envelope -------------------------------------------------------------------------------
+
+/** Stable codes the renderer may branch on. FORBIDDEN: the request did not come from our own window. */
+export type ErrorCode = ServiceErrorInfo['code'] | 'FORBIDDEN'
+
+export interface ContractError {
+  code: ErrorCode
+  message: string
+}
+
+/** Errors cross the process boundary as values: Electron would carry only a thrown error's message. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError }
+
+// ---- Settings as the renderer sees them -----------------------------------------------------
+
+/**
+ * Settings without the token: the renderer only learns whether one is set and how it is kept
+ * ('encrypted' by the OS keychain, 'session' when encryption is unavailable and it lives only
+ * until the app quits, 'none' when there is no token).
+ */
+export interface PublicSettings {
+  serverUrl: string | null
+  tokenSet: boolean
+  tokenStorage: 'encrypted' | 'session' | 'none'
+  /** True while connected to the bundled demo server. */
+  demo: boolean
+  libraryTtlSeconds: number
+  searchTtlSeconds: number
+  emptySearchTtlSeconds: number
+  sizeLimitBytes: number
+  pageSize: number
+  keepWarm: boolean
+  startInTray: boolean
+}
+
+// ---- Argument schemas -----------------------------------------------------------------------
+
+const MAX_TTL_SECONDS = 365 * 24 * 3600
+
+/** Limits every string so a huge argument is refused before it reaches the service. */
+const text = (max: number) => z.string().max(max)
+const nonEmptyText = (max: number) => z.string().trim().min(1).max(max)
+const library = nonEmptyText(256)
+const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max)
+const noArguments = z.strictObject({}).optional()
+
+export const settingsChangeSchema = z.strictObject({
+  /** null disconnects; an http(s) URL of a Plex server otherwise. */
+  serverUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable()
+    .optional(),
+  /** null forgets the token. Write-only: it is never sent back. */
+  token: text(512).nullable().optional(),
+  libraryTtlSeconds: wholeNumber(60, MAX_TTL_SECONDS).optional(),
+  searchTtlSeconds: wholeNumber(60, MAX_TTL_SECONDS).optional(),
+  emptySearchTtlSeconds: wholeNumber(10, MAX_TTL_SECONDS).optional(),
+  sizeLimitBytes: wholeNumber(1024 * 1024, 64 * 1024 * 1024 * 1024).optional(),
+  pageSize: wholeNumber(50, 10_000).optional(),
+  keepWarm: z.boolean().optional(),
+  startInTray: z.boolean().optional(),
+})
+
+export type SettingsChange = z.infer<typeof settingsChangeSchema>
+
+// ---- Operations -----------------------------------------------------------------------------
+
+/** Pairs an argument schema with the result type, which exists only at compile time. */
+function operation<Result>() {
+  return <Schema extends z.ZodType>(args: Schema) => ({ args, result: undefined as unknown as Result })
+}
+
+export const contract = {
+  listLibraries: operation<LibraryRow[]>()(noArguments),
+  getLibraryItems: operation<ItemsResult>()(
+    z.strictObject({
+      library,
+      offset: wholeNumber(0, Number.MAX_SAFE_INTEGER).optional(),
+      limit: wholeNumber(1, 10_000).optional(),
+      filter: text(512).optional(),
+    }),
+  ),
+  search: operation<SearchResult>()(z.strictObject({ library, title: nonEmptyText(512) })),
+  findByFile: operation<FileMatchRow[]>()(z.strictObject({ nameOrPath: nonEmptyText(4096) })),
+  refreshLibrary: operation<RefreshOutcome>()(z.strictObject({ library, force: z.boolean().optional() })),
+  refreshAll: operation<RefreshOutcome[]>()(z.strictObject({ force: z.boolean().optional() }).optional()),
+  clear: operation<null>()(noArguments),
+  clearLibrary: operation<{ removed: number }>()(z.strictObject({ library })),
+  resetStats: operation<null>()(noArguments),
+  stats: operation<ServiceStats>()(noArguments),
+  statsHistory: operation<StatsBucket[]>()(z.strictObject({ range: z.enum(['hour', 'day', 'week']) })),
+  connectionStatus: operation<ConnectionStatus>()(noArguments),
+  getSettings: operation<PublicSettings>()(noArguments),
+  setSettings: operation<PublicSettings>()(settingsChangeSchema),
+  testConnection: operation<ConnectionTestResult>()(
+    z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2048), token: nonEmptyText(512) }),
+  ),
+  /** Starts the bundled fake Plex server on loopback and connects to it. */
+  useDemoServer: operation<PublicSettings>()(noArguments),
+}
+
+export type Contract = typeof contract
+export type OperationName = keyof Contract
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[]
+
+export type ArgsOf<K extends OperationName> = z.input<Contract[K]['args']>
+export type ResultOf<K extends OperationName> = Contract[K]['result']
+
+// ---- Events ---------------------------------------------------------------------------------
+
+export interface EventPayloads {
+  /** Cached data changed; `library` is the section key when one library did. Re-read what is shown. */
+  changed: { library?: string }
+  progress: { library: string; fetched: number; total: number }
+  /** Statistics changed; re-read them. */
+  stats: Record<string, never>
+  connection: ConnectionStatus
+  settings: PublicSettings
+  /** Something the user should be told that is not the answer to a request (e.g. a damaged cache file was replaced). */
+  notice: { level: 'info' | 'warning' | 'error'; message: string }
+}
+
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES: readonly EventName[] = [
+  'changed',
+  'progress',
+  'stats',
+  'connection',
+  'settings',
+  'notice',
+]
+
+export interface EventMessage<E extends EventName = EventName> {
+  event: E
+  payload: EventPayloads[E]
+}
+
+// ---- Channels -------------------------------------------------------------------------------
+
+const CHANNEL_PREFIX = 'plex-cache:'
+
+export function channelFor(operation: OperationName): string {
+  return `${CHANNEL_PREFIX}${operation}`
+}
+
+/** Main sends every event on this one channel as an EventMessage. */
+export const EVENT_CHANNEL = `${CHANNEL_PREFIX}event`
+
+// ---- The bridge the renderer gets as window.plexCache ---------------------------------------
+
+type OperationFunction<K extends OperationName> =
+  undefined extends ArgsOf<K>
+    ? (args?: ArgsOf<K>) => Promise<Envelope<ResultOf<K>>>
+    : (args: ArgsOf<K>) => Promise<Envelope<ResultOf<K>>>
+
+export type PlexCacheBridge = { [K in OperationName]: OperationFunction<K> } & {
+  /** Subscribes to one event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}

@@ -1,0 +1,132 @@
+/** The service's vocabulary, shared with the renderer through the IPC contract. Types only. */
+import type { CachedFile, CachedItem, EvictionReason, StatsBucket } from './plex-data'
+
+/** Where a read was answered from. */
+export type ReadSource = 'cache' | 'plex' | 'stale'
+
+/**
+ * fresh: cached and within its TTL; expired: cached, past its TTL, not yet refetched;
+ * stale: past its TTL and being served because Plex could not be reached; refreshing: a fetch is
+ * under way; missing: not cached.
+ */
+export type LibraryState = 'fresh' | 'expired' | 'stale' | 'refreshing' | 'missing'
+
+export interface ServiceSettings {
+  /** Plex server URL; undefined until the user connects. */
+  serverUrl?: string
+  token?: string
+  libraryTtlSeconds: number
+  searchTtlSeconds: number
+  emptySearchTtlSeconds: number
+  sizeLimitBytes: number
+  /** Items per Plex request when fetching a library. */
+  pageSize: number
+  /** Refresh libraries shortly before they expire, one at a time, while Plex is reachable. */
+  keepWarm: boolean
+}
+
+/** An error as the UI and the CLI show it: a stable code and a sentence a person understands. */
+export interface ServiceErrorInfo {
+  code: 'AUTH' | 'UNREACHABLE' | 'NOT_FOUND' | 'PROTOCOL' | 'NOT_CONFIGURED' | 'INVALID_ARGUMENT' | 'INTERNAL'
+  message: string
+}
+
+export interface LibraryRow {
+  /** The Plex section key, e.g. "1". */
+  key: string
+  title: string
+  /** movie | show | artist | photo */
+  type: string
+  state: LibraryState
+  cached: boolean
+  itemCount: number | null
+  bytes: number
+  fetchedAt: number | null
+  expiresAt: number | null
+  hits: number
+  misses: number
+  /** Present while refreshing. */
+  progress?: { fetched: number; total: number }
+}
+
+export interface ItemsQuery {
+  offset?: number
+  limit?: number
+  filter?: string
+}
+
+export interface ItemsResult {
+  source: ReadSource
+  total: number
+  offset: number
+  limit: number
+  items: CachedItem[]
+  fetchedAt: number
+  expiresAt: number
+  /** Why stale data is being served. */
+  error?: ServiceErrorInfo
+}
+
+export interface SearchResult {
+  source: ReadSource
+  results: CachedItem[]
+  error?: ServiceErrorInfo
+}
+
+export interface FileMatchRow {
+  library: { key: string; title: string }
+  item: CachedItem
+  file: CachedFile
+}
+
+export interface RefreshOutcome {
+  key: string
+  title: string
+  itemCount: number
+  outcome: 'fetched' | 'revalidated' | 'failed'
+  ms: number
+  error?: ServiceErrorInfo
+}
+
+export interface ConnectionTestResult {
+  friendlyName: string
+  version: string
+  machineIdentifier: string
+  libraryCount: number
+}
+
+export interface ConnectionStatus {
+  state: 'online' | 'offline' | 'unconfigured'
+  server?: { friendlyName: string; version: string; machineIdentifier: string }
+  lastError?: ServiceErrorInfo
+}
+
+export interface ServiceStats {
+  hits: number
+  misses: number
+  hitRate: number
+  /** Live cache entries. */
+  entries: number
+  /** Accounted bytes of the cache. */
+  bytes: number
+  sizeLimitBytes: number
+  databaseFileBytes: number
+  evictions: Record<EvictionReason, number>
+  plexRequests: number
+  plexRequestsAvoided: number
+  revalidations: number
+  coalescedRequests: number
+  bytesServed: number
+  timeSavedMs: number
+  byLibrary: Record<string, { hits: number; misses: number }>
+}
+
+export type StatsRange = 'hour' | 'day' | 'week'
+
+export type ServiceEvent =
+  | { type: 'changed'; library?: string }
+  | { type: 'progress'; library: string; fetched: number; total: number }
+  | { type: 'stats' }
+  | { type: 'connection'; status: ConnectionStatus }
+
+export type { StatsBucket }
