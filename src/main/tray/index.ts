@@ -1,0 +1,2 @@
+export { createTray, type TrayDeps, type TrayHandle } from './tray'
+export type { TrayController } from './tray-state-source'

@@ -1,0 +1,154 @@
+/**
+ * Keeps the tray's picture of the service current: loads it through the controller, follows the
+ * service's events, and tracks the tray's own "Refresh all". Pure (no Electron), so it is tested
+ * with a fake controller.
+ */
+import type { EventMessage, OperationName } from '../../shared/contract'
+import type { ConnectionStatus, LibraryRow, ServiceStats } from '../../shared/service-types'
+import { throttle } from './throttle'
+import { INITIAL_TRAY_STATE, type TrayState, type TrayStats } from './tray-types'
+
+/** The part of the app controller the tray uses. Results are plain values; failures reject. */
+export interface TrayController {
+  run(operation: OperationName, args?: unknown): Promise<unknown>
+  onEvent(listener: (message: EventMessage) => void): () => void
+}
+
+// A 50,000-item fetch reports progress many times a second; a tray menu needs no more than 4.
+export const TRAY_UPDATE_INTERVAL_MS = 250
+
+export class TrayStateSource {
+  private state: TrayState = INITIAL_TRAY_STATE
+  private loading: Promise<void> | undefined
+  private loadAgain = false
+  private disposed = false
+  private readonly unsubscribe: () => void
+  private readonly publishSoon = throttle(() => this.publish(), TRAY_UPDATE_INTERVAL_MS)
+  private readonly reloadSoon = throttle(() => void this.reload(), TRAY_UPDATE_INTERVAL_MS)
+
+  constructor(
+    private readonly controller: TrayController,
+    private readonly onChange: (state: TrayState) => void,
+  ) {
+    this.unsubscribe = controller.onEvent((message) => this.handle(message))
+  }
+
+  get current(): TrayState {
+    return this.state
+  }
+
+  /** Loads the state; calls made while a load runs are folded into one more load after it. */
+  reload(): Promise<void> {
+    if (this.disposed) return Promise.resolve()
+    if (this.loading) {
+      this.loadAgain = true
+      return this.loading
+    }
+    this.loading = this.loadUntilSettled().finally(() => {
+      this.loading = undefined
+    })
+    return this.loading
+  }
+
+  /** Runs a refresh of every library, showing it as running until it ends. Rejects as the service does. */
+  async refreshAll(): Promise<void> {
+    if (this.state.refreshingAll) return
+    this.update({ refreshingAll: true })
+    try {
+      await this.controller.run('refreshAll', {})
+    } finally {
+      this.update({ refreshingAll: false })
+      void this.reload()
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true
+    this.unsubscribe()
+    this.publishSoon.cancel()
+    this.reloadSoon.cancel()
+  }
+
+  private handle(message: EventMessage): void {
+    if (this.disposed) return
+    switch (message.event) {
+      case 'progress': {
+        // Patched in place rather than re-read: progress is the one event that comes in floods.
+        const { library, fetched, total } = message.payload as EventMessage<'progress'>['payload']
+        this.state = {
+          ...this.state,
+          libraries: this.state.libraries.map(withProgress(library, fetched, total)),
+        }
+        this.publishSoon()
+        return
+      }
+      case 'connection':
+        this.state = { ...this.state, connection: message.payload as ConnectionStatus }
+        // Library states (stale or expired) depend on the connection, so re-read them too.
+        this.reloadSoon()
+        return
+      case 'changed':
+      case 'stats':
+      case 'settings':
+        this.reloadSoon()
+        return
+      case 'notice':
+        return
+    }
+  }
+
+  private async loadUntilSettled(): Promise<void> {
+    do {
+      this.loadAgain = false
+      await this.loadOnce()
+    } while (this.loadAgain && !this.disposed)
+  }
+
+  private async loadOnce(): Promise<void> {
+    const [connection, libraries, stats] = await Promise.allSettled([
+      this.controller.run('connectionStatus'),
+      this.controller.run('listLibraries'),
+      this.controller.run('stats'),
+    ])
+    if (this.disposed) return
+    // What could not be read keeps its last known value: a tray that blanks out on one failed
+    // call would be less truthful than one that shows what it last knew.
+    const next = { ...this.state }
+    if (connection.status === 'fulfilled') next.connection = connection.value as ConnectionStatus
+    else if (next.connection === null) next.connection = unreachable(connection.reason)
+    if (next.connection?.state === 'unconfigured') next.libraries = []
+    else if (libraries.status === 'fulfilled') next.libraries = libraries.value as LibraryRow[]
+    if (stats.status === 'fulfilled') next.stats = trayStats(stats.value as ServiceStats)
+    this.state = next
+    this.publish()
+  }
+
+  private update(change: Partial<TrayState>): void {
+    if (this.disposed) return
+    this.state = { ...this.state, ...change }
+    this.publish()
+  }
+
+  private publish(): void {
+    if (!this.disposed) this.onChange(this.state)
+  }
+}
+
+function withProgress(library: string, fetched: number, total: number) {
+  return (row: LibraryRow): LibraryRow =>
+    row.key === library ? { ...row, state: 'refreshing', progress: { fetched, total } } : row
+}
+
+function trayStats(stats: ServiceStats): TrayStats {
+  return {
+    hitRate: stats.hitRate,
+    lookups: stats.hits + stats.misses,
+    bytes: stats.bytes,
+    sizeLimitBytes: stats.sizeLimitBytes,
+  }
+}
+
+function unreachable(reason: unknown): ConnectionStatus {
+  const message = reason instanceof Error ? reason.message : String(reason)
+  return { state: 'offline', lastError: { code: 'INTERNAL', message } }
+}
