@@ -5,6 +5,7 @@
  * bridge and the renderer all import this file; no other file names a channel.
  */
 import { z } from 'zod'
+import type { OperationName } from './channels'
 import type {
   ConnectionStatus,
   ConnectionTestResult,
@@ -17,6 +18,8 @@ import type {
   ServiceStats,
   StatsBucket,
 } from './service-types'
+
+export { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type OperationName } from './channels'
 
 // ---- Envelope -------------------------------------------------------------------------------
 
@@ -121,8 +124,15 @@ export const contract = {
 }
 
 export type Contract = typeof contract
-export type OperationName = keyof Contract
-export const OPERATION_NAMES = Object.keys(contract) as OperationName[]
+
+// The names live in channels.ts (no zod, so the sandboxed preload stays small); this fails to
+// compile if the two lists ever differ.
+const contractCoversEveryName: [OperationName] extends [keyof Contract]
+  ? [keyof Contract] extends [OperationName]
+    ? true
+    : never
+  : never = true
+void contractCoversEveryName
 
 export type ArgsOf<K extends OperationName> = z.input<Contract[K]['args']>
 export type ResultOf<K extends OperationName> = Contract[K]['result']
@@ -142,30 +152,11 @@ export interface EventPayloads {
 }
 
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: readonly EventName[] = [
-  'changed',
-  'progress',
-  'stats',
-  'connection',
-  'settings',
-  'notice',
-]
 
 export interface EventMessage<E extends EventName = EventName> {
   event: E
   payload: EventPayloads[E]
 }
-
-// ---- Channels -------------------------------------------------------------------------------
-
-const CHANNEL_PREFIX = 'plex-cache:'
-
-export function channelFor(operation: OperationName): string {
-  return `${CHANNEL_PREFIX}${operation}`
-}
-
-/** Main sends every event on this one channel as an EventMessage. */
-export const EVENT_CHANNEL = `${CHANNEL_PREFIX}event`
 
 // ---- The bridge the renderer gets as window.plexCache ---------------------------------------
 
