@@ -1,19 +1,105 @@
-import { app, BrowserWindow } from 'electron'
-import { createAppWindow } from './window'
+import path from 'node:path'
+import { app, BrowserWindow, dialog, net, safeStorage } from 'electron'
+import { createAppController, type AppController } from './app/app-controller'
+import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
+import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
+import { SettingsStore, type TokenVault } from './settings'
+import { createTray, type TrayHandle } from './tray'
+import { createAppWindow, rendererLocation } from './window'
+
+// The CLI's default folder (also Electron's userData for "Plex Cache"), so both share one cache
+// file; PLEX_CACHE_DATA_DIR moves both, which end-to-end tests use for a fresh folder per run.
+app.setName(APP_DIRECTORY_NAME)
+app.setPath('userData', defaultDataDir())
 
 let mainWindow: BrowserWindow | null = null
+let controller: AppController | null = null
+let ipc: IpcBinding | null = null
+let tray: TrayHandle | null = null
+/** With a tray the app lives on when its window closes; without one, closing the window quits. */
+let keepRunningInTray = false
+let quitting = false
+
+function createMainWindow(show: boolean): BrowserWindow {
+  const window = createAppWindow({
+    width: 1100,
+    height: 720,
+    minWidth: 720,
+    minHeight: 480,
+    showWhenReady: show,
+  })
+  window.on('close', (event) => {
+    if (quitting || !keepRunningInTray) return
+    event.preventDefault()
+    window.hide()
+  })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  ipc?.attachWindow(window)
+  return window
+}
 
 function showMainWindow(): void {
+  if (controller === null) return
   if (mainWindow === null || mainWindow.isDestroyed()) {
-    mainWindow = createAppWindow({ width: 1100, height: 720, minWidth: 720, minHeight: 480 })
-    mainWindow.on('closed', () => {
-      mainWindow = null
-    })
+    mainWindow = createMainWindow(true)
     return
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
+}
+
+function toggleMainWindow(): void {
+  if (mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.isVisible()) mainWindow.hide()
+  else showMainWindow()
+}
+
+/** The tray, or null where the desktop has none to offer (the window then quits the app on close). */
+function startTray(started: AppController): TrayHandle | null {
+  try {
+    return createTray({
+      controller: started,
+      showWindow: showMainWindow,
+      toggleWindow: toggleMainWindow,
+      isWindowVisible: () => mainWindow?.isVisible() ?? false,
+      quit: () => app.quit(),
+      iconPath: path.join(app.getAppPath(), 'resources'),
+    })
+  } catch (error) {
+    console.error('plex-cache: no tray icon:', error)
+    return null
+  }
+}
+
+/** safeStorage, but Linux's fallback "basic_text" backend (a fixed, public key) counts as no encryption. */
+function systemVault(): TokenVault {
+  return {
+    isEncryptionAvailable: () =>
+      safeStorage.isEncryptionAvailable() &&
+      !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (data) => safeStorage.decryptString(data),
+  }
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData')
+  const settingsStore = new SettingsStore({ file: path.join(dataDir, 'settings.json'), vault: systemVault() })
+  const started = await createAppController({
+    dataDir,
+    // Electron's network stack: the system proxy settings and certificate store apply to Plex requests.
+    fetch: (url, init) => net.fetch(url, init),
+    settingsStore,
+  })
+  controller = started
+  ipc = bindIpc({ controller: started, getWindow: () => mainWindow, renderer: rendererLocation() })
+
+  tray = startTray(started)
+  keepRunningInTray = tray !== null
+
+  mainWindow = createMainWindow(!(keepRunningInTray && settingsStore.startInTray))
 }
 
 // A second copy would be a second writer on the same cache file; it hands over to the first instead.
@@ -23,12 +109,38 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     if (app.isReady()) showMainWindow()
   })
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  // The cache file is closed cleanly (statistics flushed, requests cancelled) before the app exits.
+  app.on('will-quit', (event) => {
+    const closing = controller
+    if (closing === null) return
+    event.preventDefault()
+    controller = null
+    tray?.dispose()
+    tray = null
+    ipc?.dispose()
+    void closing
+      .close()
+      .catch((error: unknown) => console.error('plex-cache: closing failed:', error))
+      .finally(() => app.quit())
+  })
   // macOS apps stay alive without windows and reopen one from the dock.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (process.platform !== 'darwin' && !keepRunningInTray) app.quit()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) showMainWindow()
+    if (BrowserWindow.getAllWindows().length === 0 || !mainWindow?.isVisible()) showMainWindow()
   })
-  void app.whenReady().then(showMainWindow)
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Plex Cache could not start',
+        error instanceof Error ? error.message : String(error),
+      )
+      app.exit(1)
+    })
 }

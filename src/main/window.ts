@@ -1,6 +1,8 @@
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell, type Session } from 'electron'
 import { createExternalLinkOpener } from './external-links'
+import type { RendererLocation } from './ipc/trusted-sender'
 
 // Paths are taken from the app root (the folder holding package.json, or app.asar when packaged)
 // so they do not depend on how the main bundle happens to be split into chunks.
@@ -16,10 +18,18 @@ export interface AppWindowOptions {
   height: number
   minWidth?: number
   minHeight?: number
+  /** Default true; false keeps the window hidden (start in the tray) until someone shows it. */
+  showWhenReady?: boolean
 }
 
 /** The only place windows are made, so every window gets the same hardening. */
-export function createAppWindow({ width, height, minWidth, minHeight }: AppWindowOptions): BrowserWindow {
+export function createAppWindow({
+  width,
+  height,
+  minWidth,
+  minHeight,
+  showWhenReady = true,
+}: AppWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width,
     height,
@@ -59,7 +69,7 @@ export function createAppWindow({ width, height, minWidth, minHeight }: AppWindo
   webContents.on('will-attach-webview', (event) => event.preventDefault())
   denyAllPermissions(webContents.session)
 
-  window.once('ready-to-show', () => window.show())
+  if (showWhenReady) window.once('ready-to-show', () => window.show())
   void loadRenderer(window)
   return window
 }
@@ -70,10 +80,19 @@ function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false)
 }
 
-function loadRenderer(window: BrowserWindow): Promise<void> {
+/** Where our renderer comes from: what windows load, and the only pages the IPC binding answers. */
+export function rendererLocation(): RendererLocation {
   // Only an unpackaged app may follow ELECTRON_RENDERER_URL: in a shipped app an environment
   // variable must not be able to swap in remote content that would get the preload bridge.
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
-  if (!app.isPackaged && devServerUrl) return window.loadURL(devServerUrl)
+  return {
+    fileUrl: pathToFileURL(rendererHtmlPath).href,
+    ...(!app.isPackaged && devServerUrl ? { devServerUrl } : {}),
+  }
+}
+
+function loadRenderer(window: BrowserWindow): Promise<void> {
+  const { devServerUrl } = rendererLocation()
+  if (devServerUrl) return window.loadURL(devServerUrl)
   return window.loadFile(rendererHtmlPath)
 }

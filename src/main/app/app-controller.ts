@@ -1,0 +1,154 @@
+import type { FakePlexDatasetOptions } from '../../fake-plex'
+import type {
+  ArgsOf,
+  EventMessage,
+  OperationName,
+  PublicSettings,
+  ResultOf,
+  SettingsChange,
+} from '../../shared/contract'
+import { createCore, type Core } from '../core'
+import type { FetchFunction } from '../plex'
+import { ServiceError, toServiceError, type ClientTuning } from '../service'
+import type { PreparedSettings, SettingsStore } from '../settings'
+import { DemoServer, DEMO_DATASET } from './demo-server'
+import { EventHub } from './event-hub'
+import { createOperationTable, type OperationTable } from './operations'
+
+export interface AppControllerOptions {
+  dataDir: string
+  /** net.fetch in Electron, the global fetch in Node. */
+  fetch: FetchFunction
+  settingsStore: SettingsStore
+  clock?: () => number
+  /** Passed to createCore (tests make retries instant). */
+  clientTuning?: ClientTuning
+  /** Default: a few thousand items across movie, show and music sections. */
+  demoDataset?: FakePlexDatasetOptions
+}
+
+export interface AppController {
+  /** Runs one contract operation with already-validated args. Throws ServiceError on failure. */
+  run<K extends OperationName>(operation: K, args: ArgsOf<K>): Promise<ResultOf<K>>
+  /** Every contract event, fanned in from the service, the settings and notices. */
+  onEvent(listener: (message: EventMessage) => void): () => void
+  close(): Promise<void>
+}
+
+/**
+ * The app without its windows: the core, the settings and demo mode behind the contract's
+ * operations. Electron's main and the browser test bridge both drive the app through this.
+ */
+export async function createAppController(options: AppControllerOptions): Promise<AppController> {
+  const { settingsStore: store } = options
+  const demo = new DemoServer(options.demoDataset ?? DEMO_DATASET)
+  const secrets = () => {
+    const token = store.serviceSettings().token
+    return token ? [token] : []
+  }
+  const events = new EventHub(secrets)
+  const unsubscribeStore = store.onNotice((notice) => events.emit('notice', notice))
+
+  // Demo mode survives a restart: the server comes back (on a new port) before the core connects.
+  if (store.demo) await restartDemo(store, demo, events)
+
+  let core: Core
+  try {
+    core = createCore({
+      dataDir: options.dataDir,
+      fetch: options.fetch,
+      settings: store.serviceSettings(),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
+      onCacheEvent: (event) =>
+        events.emit('notice', {
+          level: 'warning',
+          message: `The cache file was damaged and has been moved to ${event.movedTo}; the cache starts afresh.`,
+        }),
+    })
+  } catch (error) {
+    unsubscribeStore()
+    await demo.close()
+    throw error
+  }
+  const { service } = core
+  const unsubscribeService = service.on((event) => events.fromService(event))
+
+  /** Applies a prepared change to the running service first, so a value it refuses is never saved. */
+  const apply = (prepared: PreparedSettings): PublicSettings => {
+    const before = store.serviceSettings()
+    service.updateSettings(store.serviceSettingsOf(prepared))
+    let settings: PublicSettings
+    try {
+      settings = store.commit(prepared)
+    } catch (error) {
+      service.updateSettings(before)
+      throw error
+    }
+    events.emit('settings', settings)
+    return settings
+  }
+
+  const operations: OperationTable = createOperationTable({
+    service,
+    store,
+    changeSettings: (change: SettingsChange) => {
+      const settings = apply(store.prepare(change))
+      // Leaving demo mode: nothing talks to the demo server any more.
+      if (!settings.demo && demo.running) void demo.close()
+      return settings
+    },
+    useDemoServer: async () => {
+      const endpoint = await startDemo(demo)
+      return apply(store.prepareDemo(endpoint.url, endpoint.token))
+    },
+  })
+
+  let closing: Promise<void> | undefined
+  return {
+    async run(operation, args) {
+      try {
+        const handler = operations[operation] as (args: unknown) => unknown
+        return (await handler(args)) as ResultOf<typeof operation>
+      } catch (error) {
+        // Service errors are already redacted; this covers a token that reached one some other way.
+        if (error instanceof ServiceError) throw toServiceError(error, secrets())
+        throw error
+      }
+    },
+    onEvent: (listener) => events.on(listener),
+    close() {
+      closing ??= (async () => {
+        unsubscribeService()
+        unsubscribeStore()
+        events.clear()
+        try {
+          await core.close()
+        } finally {
+          await demo.close()
+        }
+      })()
+      return closing
+    },
+  }
+}
+
+async function startDemo(demo: DemoServer) {
+  try {
+    return await demo.start()
+  } catch (error) {
+    throw new ServiceError('INTERNAL', `The demo server could not be started (${(error as Error).message}).`)
+  }
+}
+
+async function restartDemo(store: SettingsStore, demo: DemoServer, events: EventHub): Promise<void> {
+  try {
+    const endpoint = await demo.start()
+    store.commit(store.prepareDemo(endpoint.url, endpoint.token))
+  } catch (error) {
+    events.emit('notice', {
+      level: 'error',
+      message: `The demo server could not be started again (${(error as Error).message}).`,
+    })
+  }
+}

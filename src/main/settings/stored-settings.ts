@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { settingsChangeSchema } from '../../shared/contract'
+import { DEFAULT_SETTINGS } from '../service'
+
+/**
+ * What settings.json holds. The numeric bounds are the contract's, so a hand-edited file cannot
+ * hold a value the renderer could not have set. Fields a newer version adds are ignored, fields an
+ * older version lacks fall back to the defaults.
+ */
+export const storedSettingsSchema = z.object({
+  ...settingsChangeSchema.omit({ token: true }).shape,
+  version: z.literal(1).optional(),
+  demo: z.boolean().optional(),
+  /** The token encrypted by the OS keychain (safeStorage), base64. Never the plain token. */
+  encryptedToken: z.base64().max(16_384).nullable().optional(),
+})
+
+export type StoredSettings = z.infer<typeof storedSettingsSchema>
+
+/** Everything the store knows; `token` lives in memory only, `encryptedToken` is what is written. */
+export interface SettingsState {
+  serverUrl: string | null
+  demo: boolean
+  libraryTtlSeconds: number
+  searchTtlSeconds: number
+  emptySearchTtlSeconds: number
+  sizeLimitBytes: number
+  pageSize: number
+  keepWarm: boolean
+  startInTray: boolean
+  token: string | null
+  encryptedToken: string | null
+}
+
+export const DEFAULT_STATE: SettingsState = {
+  serverUrl: null,
+  demo: false,
+  libraryTtlSeconds: DEFAULT_SETTINGS.libraryTtlSeconds,
+  searchTtlSeconds: DEFAULT_SETTINGS.searchTtlSeconds,
+  emptySearchTtlSeconds: DEFAULT_SETTINGS.emptySearchTtlSeconds,
+  sizeLimitBytes: DEFAULT_SETTINGS.sizeLimitBytes,
+  pageSize: DEFAULT_SETTINGS.pageSize,
+  keepWarm: DEFAULT_SETTINGS.keepWarm,
+  startInTray: false,
+  token: null,
+  encryptedToken: null,
+}
+
+/** Merges a validated file over the defaults; the token is decrypted separately. */
+export function stateFromStored(stored: StoredSettings): SettingsState {
+  const state: SettingsState = { ...DEFAULT_STATE }
+  for (const [name, value] of Object.entries(stored)) {
+    if (value !== undefined && name !== 'version' && Object.hasOwn(DEFAULT_STATE, name)) {
+      ;(state as unknown as Record<string, unknown>)[name] = value
+    }
+  }
+  return state
+}
+
+export function storedFromState(state: SettingsState): StoredSettings {
+  return {
+    version: 1,
+    serverUrl: state.serverUrl,
+    demo: state.demo,
+    encryptedToken: state.encryptedToken,
+    libraryTtlSeconds: state.libraryTtlSeconds,
+    searchTtlSeconds: state.searchTtlSeconds,
+    emptySearchTtlSeconds: state.emptySearchTtlSeconds,
+    sizeLimitBytes: state.sizeLimitBytes,
+    pageSize: state.pageSize,
+    keepWarm: state.keepWarm,
+    startInTray: state.startInTray,
+  }
+}

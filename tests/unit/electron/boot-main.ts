@@ -1,0 +1,31 @@
+import { channelFor, type Envelope, type OperationName } from '../../../src/shared/contract'
+import { FakeBrowserWindow, appRecorder, ipcMainRecorder } from './electron-recorder'
+
+/** Imports src/main/index.ts against the recorder, lets Electron become ready and waits for the window. */
+export async function bootMain(dataDir: string): Promise<FakeBrowserWindow> {
+  process.env.PLEX_CACHE_DATA_DIR = dataDir
+  await import('../../../src/main/index')
+  appRecorder.becomeReady()
+  const deadline = Date.now() + 10_000
+  while (FakeBrowserWindow.created.length === 0) {
+    if (Date.now() > deadline) throw new Error('main never created its window')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  const window = FakeBrowserWindow.created[0]!
+  window.webContents.finishLoading('file:///opt/plex-cache/out/renderer/index.html')
+  return window
+}
+
+/** Calls an operation the way the window's preload would. */
+export async function invokeFrom(
+  window: FakeBrowserWindow,
+  operation: OperationName,
+  args: unknown = {},
+): Promise<Envelope<unknown>> {
+  const handler = ipcMainRecorder.handlers.get(channelFor(operation))
+  if (!handler) throw new Error(`${operation} is not handled`)
+  return (await handler(
+    { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+    args,
+  )) as Envelope<unknown>
+}
