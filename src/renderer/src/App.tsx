@@ -1,18 +1,88 @@
-import appIcon from '../../../resources/icon.png'
+import type { ReactNode } from 'react'
+import { BridgeProvider, findBridge, useBridge } from './bridge/BridgeContext'
+import { useBridgeEvent } from './bridge/useBridgeEvent'
+import { useConnection } from './hooks/useConnection'
+import { useSettings } from './hooks/useSettings'
+import { LibrariesView } from './libraries/LibrariesView'
+import { Onboarding } from './onboarding/Onboarding'
+import { AppHeader } from './shell/AppHeader'
+import { ConnectionStatusView, OfflineBanner } from './shell/ConnectionStatusView'
+import { NoBridge } from './shell/NoBridge'
+import { ToastProvider, useToasts } from './toasts/Toasts'
 
-// `app-ready` is only in the DOM once React has committed, so tests can wait on it.
-export function App() {
+type View = 'loading' | 'no-bridge' | 'error' | 'onboarding' | 'libraries'
+
+// `app-ready` is only in the DOM once the app knows which view to show, so tests can wait on it.
+function Layout({ view, header, children }: { view: View; header?: ReactNode; children?: ReactNode }) {
   return (
-    <main className="app" data-testid="app-ready">
-      <header className="app-header">
-        <img className="app-icon" src={appIcon} alt="" width={56} height={56} />
-        <div>
-          <h1 className="app-title">Plex Cache</h1>
-          <p className="app-subtitle">
-            Your Plex libraries, kept on this computer and refreshed on your terms.
-          </p>
-        </div>
-      </header>
+    <main className="app" data-testid={view === 'loading' ? 'app-loading' : 'app-ready'} data-view={view}>
+      <AppHeader status={header} />
+      {children}
     </main>
+  )
+}
+
+export function App() {
+  const bridge = findBridge()
+  if (bridge === null) {
+    return (
+      <Layout view="no-bridge">
+        <NoBridge />
+      </Layout>
+    )
+  }
+  return (
+    <BridgeProvider bridge={bridge}>
+      <ToastProvider>
+        <ConnectedApp />
+      </ToastProvider>
+    </BridgeProvider>
+  )
+}
+
+function ConnectedApp() {
+  const bridge = useBridge()
+  const toasts = useToasts()
+  const settings = useSettings()
+  const connection = useConnection()
+  useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message))
+
+  const disconnect = async () => {
+    const result = await bridge.setSettings({ serverUrl: null, token: null })
+    if (!result.ok) toasts.show('error', result.error.message)
+    settings.reload()
+  }
+
+  if (settings.value === undefined) {
+    if (settings.error === null) return <Layout view="loading" />
+    return (
+      <Layout view="error">
+        <p className="inline-error" role="alert" data-testid="settings-error">
+          {settings.error.message}
+        </p>
+      </Layout>
+    )
+  }
+  if (settings.value.serverUrl === null) {
+    return (
+      <Layout view="onboarding">
+        <Onboarding onConnected={settings.reload} />
+      </Layout>
+    )
+  }
+  return (
+    <Layout
+      view="libraries"
+      header={
+        <ConnectionStatusView
+          status={connection}
+          settings={settings.value}
+          onDisconnect={() => void disconnect()}
+        />
+      }
+    >
+      <OfflineBanner status={connection} />
+      <LibrariesView />
+    </Layout>
   )
 }

@@ -1,11 +1,13 @@
 /// <reference types="vite/client" />
 
-// What src/preload/index.ts exposes. The IPC contract in src/shared/contract.ts will own this type
-// once it exists, so preload and renderer cannot drift apart.
-interface PlexCacheBridge {
-  readonly platform: string
-}
+import type { PlexCacheBridge } from '../../shared/contract'
 
-interface Window {
-  readonly plexCache: PlexCacheBridge
+declare global {
+  interface Window {
+    /**
+     * Installed by src/preload/index.ts in Electron, or by the browser bridge's init script
+     * (src/web-bridge). Absent when the built page is opened on its own.
+     */
+    readonly plexCache?: PlexCacheBridge
+  }
 }

@@ -1,0 +1,80 @@
+import { useCallback, useState } from 'react'
+import type { ContractError } from '../../../shared/contract'
+import type { LibraryRow, RefreshOutcome } from '../../../shared/service-types'
+import { useBridge } from '../bridge/BridgeContext'
+import { useBridgeEvent } from '../bridge/useBridgeEvent'
+import { useReloadable } from '../hooks/useReloadable'
+import { useToasts } from '../toasts/Toasts'
+
+export interface Progress {
+  fetched: number
+  total: number
+}
+
+export interface LibrariesState {
+  rows: LibraryRow[] | undefined
+  error: ContractError | null
+  /** Section keys with a refresh under way, started here or elsewhere (tray, keep-warm). */
+  refreshing: ReadonlySet<string>
+  progress: ReadonlyMap<string, Progress>
+  refresh(key: string): Promise<void>
+  refreshAll(): Promise<void>
+}
+
+/** The library rows, re-read whenever the core says cached data, the connection or the settings changed. */
+export function useLibraries(): LibrariesState {
+  const bridge = useBridge()
+  const toasts = useToasts()
+  const read = useCallback(() => bridge.listLibraries(), [bridge])
+  const libraries = useReloadable(read)
+  const [started, setStarted] = useState<ReadonlySet<string>>(new Set())
+  const [progress, setProgress] = useState<ReadonlyMap<string, Progress>>(new Map())
+
+  useBridgeEvent('changed', libraries.reload)
+  useBridgeEvent('connection', libraries.reload)
+  useBridgeEvent('settings', libraries.reload)
+  useBridgeEvent('progress', ({ library, fetched, total }) => {
+    setProgress((all) => new Map(all).set(library, { fetched, total }))
+  })
+
+  const settle = useCallback(
+    (keys: string[], outcomes: RefreshOutcome[]) => {
+      for (const outcome of outcomes) {
+        if (outcome.outcome === 'failed') {
+          toasts.show('error', `${outcome.title}: ${outcome.error?.message ?? 'the refresh failed.'}`)
+        }
+      }
+      setStarted((all) => withoutKeys(all, keys))
+      setProgress((all) => new Map([...all].filter(([key]) => !keys.includes(key))))
+      libraries.reload()
+    },
+    [libraries, toasts],
+  )
+
+  const refresh = useCallback(
+    async (key: string) => {
+      setStarted((all) => new Set(all).add(key))
+      const result = await bridge.refreshLibrary({ library: key, force: true })
+      if (!result.ok) toasts.show('error', result.error.message)
+      settle([key], result.ok ? [result.value] : [])
+    },
+    [bridge, settle, toasts],
+  )
+
+  const refreshAll = useCallback(async () => {
+    const keys = (libraries.value ?? []).map((row) => row.key)
+    setStarted((all) => new Set([...all, ...keys]))
+    const result = await bridge.refreshAll({ force: true })
+    if (!result.ok) toasts.show('error', result.error.message)
+    settle(keys, result.ok ? result.value : [])
+  }, [bridge, libraries.value, settle, toasts])
+
+  const refreshing = new Set(started)
+  for (const row of libraries.value ?? []) if (row.state === 'refreshing') refreshing.add(row.key)
+
+  return { rows: libraries.value, error: libraries.error, refreshing, progress, refresh, refreshAll }
+}
+
+function withoutKeys(set: ReadonlySet<string>, keys: string[]): ReadonlySet<string> {
+  return new Set([...set].filter((key) => !keys.includes(key)))
+}

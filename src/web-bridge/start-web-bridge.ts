@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { FakePlexDatasetOptions } from '../fake-plex'
+import { createAppController, type AppController } from '../main/app'
+import { createHandlerTable, type HandlerTable } from '../main/ipc/handler-table'
+import type { FetchFunction } from '../main/plex'
+import type { ClientTuning } from '../main/service'
+import { SettingsStore, type TokenVault } from '../main/settings'
+import { startBridgeServer } from './bridge-server'
+
+/** out/renderer, as `electron-vite build` writes it. */
+export const BUILT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer')
+
+export interface WebBridgeOptions {
+  /** Settings and the cache, laid out as in the app's userData folder. */
+  dataDir: string
+  rendererDir?: string
+  /** Default 0: an ephemeral port. Always on 127.0.0.1. */
+  port?: number
+  /**
+   * Default null: no keychain, so a token lives only as long as the bridge, as it would in the
+   * app on a system without encryption.
+   */
+  vault?: TokenVault | null
+  fetch?: FetchFunction
+  clientTuning?: ClientTuning
+  demoDataset?: FakePlexDatasetOptions
+}
+
+export interface WebBridge {
+  /** http://127.0.0.1:PORT/ — open this in a browser. */
+  url: string
+  controller: AppController
+  handlers: HandlerTable
+  close(): Promise<void>
+}
+
+/**
+ * The real core behind the renderer in a browser: the same controller and handler table that
+ * Electron's main binds to IPC, served over loopback HTTP and Server-Sent Events instead.
+ */
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const settingsStore = new SettingsStore({
+    file: join(options.dataDir, 'settings.json'),
+    vault: options.vault ?? null,
+  })
+  const controller = await createAppController({
+    dataDir: options.dataDir,
+    fetch: options.fetch ?? globalThis.fetch,
+    settingsStore,
+    ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
+    ...(options.demoDataset ? { demoDataset: options.demoDataset } : {}),
+  })
+  const handlers = createHandlerTable(controller)
+  try {
+    const server = await startBridgeServer({
+      handlers,
+      subscribe: (listener) => controller.onEvent(listener),
+      rendererDir: options.rendererDir ?? BUILT_RENDERER_DIR,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+    })
+    let closing: Promise<void> | undefined
+    return {
+      url: server.url,
+      controller,
+      handlers,
+      close: () => {
+        closing ??= server.close().finally(() => controller.close())
+        return closing
+      },
+    }
+  } catch (error) {
+    await controller.close()
+    throw error
+  }
+}

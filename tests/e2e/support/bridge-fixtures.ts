@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base } from '@playwright/test'
+import { startFakePlex, type FakePlexServer } from '../../../src/fake-plex'
+import type { TokenVault } from '../../../src/main/settings'
+import { startWebBridge, type WebBridge } from '../../../src/web-bridge/start-web-bridge'
+import { AppPage } from '../pages/app-page'
+import { recordPageProblems, type PageProblems } from './page-problems'
+
+/**
+ * A stand-in keychain, so a saved token survives like it would with safeStorage and the window
+ * shows no "session only" warning. Reversible on purpose: it guards nothing, it only stands in.
+ */
+const testVault: TokenVault = {
+  isEncryptionAvailable: () => true,
+  encrypt: (plain) => Buffer.from(plain, 'utf8').reverse(),
+  decrypt: (data) => Buffer.from(data).reverse().toString('utf8'),
+}
+
+/** A small demo library: the demo flow is what is under test, not the size of its data. */
+const SMALL_DEMO = { movies: 120, shows: 4, artists: 3, photos: 6 }
+
+interface BridgeFixtures {
+  /** A fresh, empty data directory, removed after the test. */
+  dataDir: string
+  /** The fake Plex server on loopback (250 movies in section "1", "Movies"). */
+  plex: FakePlexServer
+  /** The real core behind the built renderer, in this worker, on an ephemeral loopback port. */
+  bridge: WebBridge
+  problems: PageProblems
+  app: AppPage
+}
+
+export const test = base.extend<BridgeFixtures>({
+  // Playwright reads the fixture's parameters by destructuring, so the empty pattern is required.
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'plex-cache-e2e-'))
+    await use(dir)
+    await rm(dir, { recursive: true, force: true })
+  },
+  // eslint-disable-next-line no-empty-pattern
+  plex: async ({}, use) => {
+    const server = await startFakePlex()
+    await use(server)
+    await server.close()
+  },
+  bridge: async ({ dataDir }, use) => {
+    const bridge = await startWebBridge({
+      dataDir,
+      vault: testVault,
+      demoDataset: SMALL_DEMO,
+      clientTuning: { retries: 1, sleep: async () => {}, timeoutMs: 5_000 },
+    })
+    await use(bridge)
+    await bridge.close()
+  },
+  problems: async ({ page }, use) => {
+    await use(await recordPageProblems(page))
+  },
+  app: async ({ page, bridge, problems }, use) => {
+    await use(new AppPage(page, bridge.url, problems))
+  },
+})
+
+export { expect } from '@playwright/test'
