@@ -13,6 +13,8 @@ export const OPERATION_NAMES = [
   'refreshAll',
   'clear',
   'clearLibrary',
+  'listEntries',
+  'deleteSearch',
   'resetStats',
   'stats',
   'statsHistory',

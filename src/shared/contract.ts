@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { OperationName } from './channels'
 import type {
+  CacheEntryRow,
   ConnectionStatus,
   ConnectionTestResult,
   FileMatchRow,
@@ -110,6 +111,9 @@ export const contract = {
   refreshAll: operation<RefreshOutcome[]>()(z.strictObject({ force: z.boolean().optional() }).optional()),
   clear: operation<null>()(noArguments),
   clearLibrary: operation<{ removed: number }>()(z.strictObject({ library })),
+  /** Every live cache entry (listings and searches), for the inspector. */
+  listEntries: operation<CacheEntryRow[]>()(noArguments),
+  deleteSearch: operation<{ removed: boolean }>()(z.strictObject({ library, title: nonEmptyText(512) })),
   resetStats: operation<null>()(noArguments),
   stats: operation<ServiceStats>()(noArguments),
   statsHistory: operation<StatsBucket[]>()(z.strictObject({ range: z.enum(['hour', 'day', 'week']) })),

@@ -121,6 +121,20 @@ export interface ServiceStats {
   byLibrary: Record<string, { hits: number; misses: number }>
 }
 
+/** One live cache entry, for the inspector: a library listing or one cached search. */
+export interface CacheEntryRow {
+  kind: 'library' | 'search'
+  /** The section key. */
+  library: string
+  libraryTitle?: string
+  /** The normalised search text; only for searches. */
+  query?: string
+  itemCount: number
+  bytes: number
+  createdAt: number
+  expiresAt: number
+}
+
 export type StatsRange = 'hour' | 'day' | 'week'
 
 export type ServiceEvent =

@@ -37,6 +37,8 @@ export function createOperationTable({
       return null
     },
     clearLibrary: async ({ library }) => ({ removed: await service.clearLibrary(library) }),
+    listEntries: () => service.listEntries(),
+    deleteSearch: async ({ library, title }) => ({ removed: await service.deleteSearch(library, title) }),
     resetStats: () => {
       service.resetStats()
       return null

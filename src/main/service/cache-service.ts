@@ -1,5 +1,6 @@
 import type { PlexCache } from '../cache'
 import { PlexClient, type FetchFunction } from '../plex'
+import { listCacheEntries } from './cache-entries'
 import { libraryCacheKey } from './cache-keys'
 import { ConnectionMonitor } from './connection-monitor'
 import { ServiceCounters } from './counters'
@@ -17,6 +18,7 @@ import type { ServiceContext } from './service-context'
 import { applySettings } from './settings'
 import { serviceStats, statsHistory } from './stats-view'
 import type {
+  CacheEntryRow,
   ConnectionStatus,
   ConnectionTestResult,
   FileMatchRow,
@@ -159,6 +161,25 @@ export class CacheService {
       const { section } = await this.ctx.directory.resolve(server, library)
       const removed = this.ctx.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, section.key))
       this.ctx.events.emit({ type: 'changed', library: section.key })
+      return removed
+    })
+  }
+
+  /** Every live entry of the current server, for the inspector. */
+  listEntries(): Promise<CacheEntryRow[]> {
+    return this.guard(async () => listCacheEntries(this.ctx))
+  }
+
+  /** Removes one cached search; false when it was not cached. */
+  deleteSearch(library: string, title: string): Promise<boolean> {
+    return this.guard(async () => {
+      const server = await this.current.server()
+      const { section } = await this.ctx.directory.resolve(server, library)
+      const removed = this.ctx.cache.clearSearch(
+        libraryCacheKey(server.machineIdentifier, section.key),
+        title,
+      )
+      if (removed) this.ctx.events.emit({ type: 'changed', library: section.key })
       return removed
     })
   }
