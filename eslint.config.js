@@ -6,16 +6,19 @@ import globals from 'globals'
 
 // The renderer and the shared contract run in a sandboxed browser context: they must
 // never reach for Electron, SQLite, Node built-ins or main-process code.
+const mainOnlyMessage =
+  'Main-process only: the renderer and src/shared talk to main through the IPC contract.'
+const builtinMessage = 'Node built-ins are not available in the sandboxed renderer.'
+
+// Built-ins are listed as exact names, not patterns: a pattern such as "inspector" would also
+// forbid our own ./inspector folder.
 const forbiddenOutsideMain = {
-  paths: ['electron', 'better-sqlite3'].map((name) => ({
-    name,
-    message: 'Main-process only: the renderer and src/shared talk to main through the IPC contract.',
-  })),
+  paths: [
+    ...['electron', 'better-sqlite3'].map((name) => ({ name, message: mainOnlyMessage })),
+    ...builtinModules.map((name) => ({ name, message: builtinMessage })),
+  ],
   patterns: [
-    {
-      group: ['node:*', ...builtinModules, ...builtinModules.map((name) => `${name}/*`)],
-      message: 'Node built-ins are not available in the sandboxed renderer.',
-    },
+    { group: ['node:*'], message: builtinMessage },
     {
       group: ['**/main', '**/main/**', '**/preload', '**/preload/**', '@main/*'],
       message: 'Do not import main-process or preload code from the renderer or src/shared.',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { cacheBenchPart } from './cache'
 import { clientBenchPart } from './client'
 import { serviceBenchPart } from './service'
+import { uiBenchPart } from './ui'
 import type { BenchPart, BenchPartResult } from './part'
 
 /**
@@ -14,7 +15,7 @@ import type { BenchPart, BenchPartResult } from './part'
  */
 
 /** Later parts (client, service, UI) are added here. */
-const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart, serviceBenchPart]
+const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart, serviceBenchPart, uiBenchPart]
 
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url))
 const RULE = '='.repeat(100)

@@ -39,5 +39,12 @@ describe('lint keeps the process boundaries', () => {
         "import { formatBytes } from '../../shared/format'\n",
       ),
     ).toEqual([])
+    // Our own folders may share a name with a Node built-in (inspector, stream...).
+    expect(
+      await restrictedImportErrors(
+        'src/renderer/src/Example.tsx',
+        "import { InspectorView } from './inspector/InspectorView'\n",
+      ),
+    ).toEqual([])
   })
 })

@@ -1,16 +1,17 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { BridgeProvider, findBridge, useBridge } from './bridge/BridgeContext'
 import { useBridgeEvent } from './bridge/useBridgeEvent'
 import { useConnection } from './hooks/useConnection'
 import { useSettings } from './hooks/useSettings'
-import { LibrariesView } from './libraries/LibrariesView'
 import { Onboarding } from './onboarding/Onboarding'
 import { AppHeader } from './shell/AppHeader'
-import { ConnectionStatusView, OfflineBanner } from './shell/ConnectionStatusView'
+import { ConnectedShell } from './shell/ConnectedShell'
+import { ConnectionStatusView } from './shell/ConnectionStatusView'
+import type { Tab } from './shell/NavTabs'
 import { NoBridge } from './shell/NoBridge'
 import { ToastProvider, useToasts } from './toasts/Toasts'
 
-type View = 'loading' | 'no-bridge' | 'error' | 'onboarding' | 'libraries'
+type View = 'loading' | 'no-bridge' | 'error' | 'onboarding' | Tab
 
 // `app-ready` is only in the DOM once the app knows which view to show, so tests can wait on it.
 function Layout({ view, header, children }: { view: View; header?: ReactNode; children?: ReactNode }) {
@@ -45,6 +46,7 @@ function ConnectedApp() {
   const toasts = useToasts()
   const settings = useSettings()
   const connection = useConnection()
+  const [tab, setTab] = useState<Tab>('libraries')
   useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message))
 
   const disconnect = async () => {
@@ -66,13 +68,18 @@ function ConnectedApp() {
   if (settings.value.serverUrl === null) {
     return (
       <Layout view="onboarding">
-        <Onboarding onConnected={settings.reload} />
+        <Onboarding
+          onConnected={() => {
+            setTab('libraries')
+            settings.reload()
+          }}
+        />
       </Layout>
     )
   }
   return (
     <Layout
-      view="libraries"
+      view={tab}
       header={
         <ConnectionStatusView
           status={connection}
@@ -81,8 +88,7 @@ function ConnectedApp() {
         />
       }
     >
-      <OfflineBanner status={connection} />
-      <LibrariesView />
+      <ConnectedShell settings={settings.value} connection={connection} tab={tab} onTab={setTab} />
     </Layout>
   )
 }

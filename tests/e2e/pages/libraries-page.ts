@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 
-/** The libraries view: one row per Plex library. */
+/** The libraries view: one row per Plex library, the cache's figures and the clear button. */
 export class LibrariesPage {
   constructor(private readonly page: Page) {}
 
@@ -28,6 +28,10 @@ export class LibrariesPage {
     await this.page.getByTestId('refresh-all').click()
   }
 
+  async clear(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Clear ${title}`, exact: true }).click()
+  }
+
   itemCount(title: string) {
     return this.row(title).getByTestId('library-item-count')
   }
@@ -42,5 +46,45 @@ export class LibrariesPage {
 
   countdown(title: string) {
     return this.row(title).getByTestId('library-countdown')
+  }
+
+  fetched(title: string) {
+    return this.row(title).getByTestId('library-fetched')
+  }
+
+  /** The countdown as seconds left, read from its "m:ss" / "h:mm:ss" text. */
+  async secondsLeft(title: string): Promise<number> {
+    const text = (await this.countdown(title).textContent()) ?? ''
+    if (!/^(\d+d )?\d+(:\d\d){1,2}$/.test(text)) throw new Error(`not a running countdown: "${text}"`)
+    const [days, clock] = text.includes('d ') ? text.split('d ') : ['0', text]
+    const parts = clock!.split(':').map(Number)
+    return Number(days) * 86_400 + parts.reduce((total, part) => total * 60 + part, 0)
+  }
+
+  hitRate() {
+    return this.page.getByTestId('hit-rate')
+  }
+
+  cacheSize() {
+    return this.page.getByTestId('cache-size')
+  }
+
+  cacheSizeBar() {
+    return this.page.getByTestId('cache-size-bar')
+  }
+
+  clearDialog() {
+    return this.page.getByRole('dialog', { name: 'Clear the whole cache?' })
+  }
+
+  /** Opens the "Clear cache" confirmation; the dialog says what will go. */
+  async askToClearAll(): Promise<void> {
+    await this.page.getByTestId('clear-cache').click()
+    await expect(this.clearDialog()).toBeVisible()
+  }
+
+  async confirmClearAll(): Promise<void> {
+    await this.clearDialog().getByRole('button', { name: 'Clear cache' }).click()
+    await expect(this.clearDialog()).toBeHidden()
   }
 }

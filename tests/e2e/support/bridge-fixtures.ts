@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import { test as base } from '@playwright/test'
 import { startFakePlex, type FakePlexServer } from '../../../src/fake-plex'
 import type { TokenVault } from '../../../src/main/settings'
-import { startWebBridge, type WebBridge } from '../../../src/web-bridge/start-web-bridge'
+import type { WebBridge } from '../../../src/web-bridge/start-web-bridge'
 import { AppPage } from '../pages/app-page'
 import { recordPageProblems, type PageProblems } from './page-problems'
+import { startTestBridge } from './start-test-bridge'
+import { TestClock } from './test-clock'
 
 /**
  * A stand-in keychain, so a saved token survives like it would with safeStorage and the window
@@ -30,6 +32,10 @@ interface BridgeFixtures {
   bridge: WebBridge
   problems: PageProblems
   app: AppPage
+  /** The core's clock: real time until a test advances it. */
+  clock: TestClock
+  /** Saves the fake server and its token as the settings, as a finished onboarding would. */
+  connectToPlex: () => Promise<void>
 }
 
 export const test = base.extend<BridgeFixtures>({
@@ -46,10 +52,15 @@ export const test = base.extend<BridgeFixtures>({
     await use(server)
     await server.close()
   },
-  bridge: async ({ dataDir }, use) => {
-    const bridge = await startWebBridge({
+  // eslint-disable-next-line no-empty-pattern
+  clock: async ({}, use) => {
+    await use(new TestClock())
+  },
+  bridge: async ({ dataDir, clock }, use) => {
+    const bridge = await startTestBridge({
       dataDir,
       vault: testVault,
+      clock: clock.now,
       demoDataset: SMALL_DEMO,
       clientTuning: { retries: 1, sleep: async () => {}, timeoutMs: 5_000 },
     })
@@ -61,6 +72,12 @@ export const test = base.extend<BridgeFixtures>({
   },
   app: async ({ page, bridge, problems }, use) => {
     await use(new AppPage(page, bridge.url, problems))
+  },
+  connectToPlex: async ({ bridge, plex }, use) => {
+    await use(async () => {
+      const saved = await bridge.handlers.setSettings({ serverUrl: plex.url, token: plex.token })
+      if (!saved.ok) throw new Error(`could not connect to the fake Plex server: ${saved.error.message}`)
+    })
   },
 })
 

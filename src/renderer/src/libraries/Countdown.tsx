@@ -1,9 +1,23 @@
-import { formatDuration } from '../../../shared/format'
+import { formatCountdown } from './countdown-format'
+import { useCountdownNow } from './useCountdownNow'
 
-/** Time left on a cached listing, from expiresAt and the locally ticking clock. */
-export function Countdown({ expiresAt, now }: { expiresAt: number | null; now: number }) {
-  if (expiresAt === null) return <span className="muted">—</span>
-  const left = expiresAt - now
+interface Props {
+  expiresAt: number | null
+  fetchedAt: number | null
+}
+
+/** Time left on a cached listing, ticking locally from expiresAt without asking main. */
+export function Countdown({ expiresAt, fetchedAt }: Props) {
+  const now = useCountdownNow(expiresAt)
+  if (expiresAt === null) {
+    return (
+      <span className="countdown countdown-none" data-testid="library-countdown">
+        —
+      </span>
+    )
+  }
+  // Until the first tick after a refresh, `now` may predate the fetch: never show more than the TTL.
+  const left = Math.min(expiresAt - now, fetchedAt === null ? Infinity : expiresAt - fetchedAt)
   return (
     <time
       className={`countdown${left <= 0 ? ' countdown-over' : ''}`}
@@ -11,7 +25,7 @@ export function Countdown({ expiresAt, now }: { expiresAt: number | null; now: n
       data-testid="library-countdown"
       title={`Expires at ${new Date(expiresAt).toLocaleString()}`}
     >
-      {left <= 0 ? 'expired' : formatDuration(left)}
+      {left <= 0 ? 'expired' : formatCountdown(left)}
     </time>
   )
 }

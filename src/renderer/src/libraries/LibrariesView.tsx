@@ -1,38 +1,53 @@
+import { useEffect } from 'react'
 import { formatBytes } from '../../../shared/format'
+import { useCacheStats } from '../hooks/useCacheStats'
 import { useNow } from '../hooks/useNow'
+import { CacheSummary } from './CacheSummary'
+import { ClearCacheButton } from './ClearCacheButton'
 import { LibraryRowView } from './LibraryRowView'
 import { useLibraries } from './useLibraries'
 
 /** The home view: one row per Plex library, with its cache state and a live countdown. */
-export function LibrariesView() {
+export function LibrariesView({ offline }: { offline: boolean }) {
   const libraries = useLibraries()
+  const stats = useCacheStats()
   const now = useNow(1000)
   const rows = libraries.rows
   const totalItems = (rows ?? []).reduce((sum, row) => sum + (row.itemCount ?? 0), 0)
-  const totalBytes = (rows ?? []).reduce((sum, row) => sum + row.bytes, 0)
   const anyRefreshing = libraries.refreshing.size > 0
 
+  // When a countdown runs out, ask main again: it decides whether the copy is expired or stale.
+  const runOut = (rows ?? []).filter((row) => row.expiresAt !== null && row.expiresAt <= now).length
+  const { reload } = libraries
+  useEffect(() => {
+    if (runOut > 0) reload()
+  }, [runOut, reload])
+
   return (
-    <section className="panel" aria-labelledby="libraries-heading">
+    <section className="panel" aria-labelledby="libraries-heading" data-testid="libraries-view">
       <div className="panel-header">
-        <div>
+        <div className="panel-title">
           <h2 id="libraries-heading">Libraries</h2>
           {rows !== undefined && (
             <p className="muted small" data-testid="libraries-summary">
               {rows.length} {rows.length === 1 ? 'library' : 'libraries'} · {totalItems.toLocaleString()}{' '}
-              items cached · {formatBytes(totalBytes)} on disk
+              items cached · {formatBytes(rows.reduce((sum, row) => sum + row.bytes, 0))} on disk
             </p>
           )}
         </div>
-        <button
-          type="button"
-          className="button button-primary"
-          data-testid="refresh-all"
-          disabled={rows === undefined || rows.length === 0 || anyRefreshing}
-          onClick={() => void libraries.refreshAll()}
-        >
-          Refresh all
-        </button>
+        <CacheSummary stats={stats.value} />
+        <div className="panel-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="refresh-all"
+            disabled={rows === undefined || rows.length === 0 || anyRefreshing}
+            onClick={() => void libraries.refreshAll()}
+          >
+            Refresh all
+          </button>
+          <ClearCacheButton />
+        </div>
       </div>
 
       {rows === undefined && libraries.error !== null && (
@@ -62,9 +77,11 @@ export function LibrariesView() {
                 key={row.key}
                 row={row}
                 now={now}
+                offline={offline}
                 refreshing={libraries.refreshing.has(row.key)}
                 progress={libraries.progress.get(row.key)}
                 onRefresh={(key) => void libraries.refresh(key)}
+                onClear={(key) => void libraries.clear(key)}
               />
             ))}
           </ul>

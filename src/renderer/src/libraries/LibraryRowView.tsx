@@ -1,6 +1,7 @@
-import { formatBytes, formatDuration } from '../../../shared/format'
+import { formatBytes } from '../../../shared/format'
 import type { LibraryRow } from '../../../shared/service-types'
 import { Countdown } from './Countdown'
+import { formatAgo } from './countdown-format'
 import { displayState } from './library-status'
 import { LibraryIcon, libraryTypeName } from './LibraryIcon'
 import { ProgressBar } from './ProgressBar'
@@ -11,14 +12,22 @@ interface Props {
   row: LibraryRow
   now: number
   refreshing: boolean
+  offline: boolean
   progress: Progress | undefined
   onRefresh(key: string): void
+  onClear(key: string): void
 }
 
-export function LibraryRowView({ row, now, refreshing, progress, onRefresh }: Props) {
-  const state = displayState(row, now, refreshing)
+export function LibraryRowView({ row, now, refreshing, offline, progress, onRefresh, onClear }: Props) {
+  const state = displayState({ row, now, refreshing, offline })
   return (
-    <li className="library-row" data-testid="library-row" data-library-key={row.key} aria-label={row.title}>
+    <li
+      className="library-row"
+      data-testid="library-row"
+      data-library-key={row.key}
+      data-state={state}
+      aria-label={row.title}
+    >
       <div className="library-name">
         <span className={`library-type library-type-${row.type}`}>
           <LibraryIcon type={row.type} />
@@ -44,10 +53,10 @@ export function LibraryRowView({ row, now, refreshing, progress, onRefresh }: Pr
         {row.cached ? formatBytes(row.bytes) : <span className="muted">—</span>}
       </div>
       <div className="library-expiry">
-        <Countdown expiresAt={row.expiresAt} now={now} />
-        {row.fetchedAt !== null && (
-          <span className="muted small">fetched {formatDuration(Math.max(0, now - row.fetchedAt))} ago</span>
-        )}
+        <Countdown expiresAt={row.expiresAt} fetchedAt={row.fetchedAt} />
+        <span className="muted small" data-testid="library-fetched">
+          {row.fetchedAt === null ? 'never fetched' : `fetched ${formatAgo(now - row.fetchedAt)}`}
+        </span>
       </div>
       <div className="library-actions">
         <button
@@ -59,6 +68,16 @@ export function LibraryRowView({ row, now, refreshing, progress, onRefresh }: Pr
           onClick={() => onRefresh(row.key)}
         >
           Refresh
+        </button>
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          data-testid="library-clear"
+          aria-label={`Clear ${row.title}`}
+          disabled={!row.cached || refreshing}
+          onClick={() => onClear(row.key)}
+        >
+          Clear
         </button>
       </div>
     </li>

@@ -19,6 +19,9 @@ export interface LibrariesState {
   progress: ReadonlyMap<string, Progress>
   refresh(key: string): Promise<void>
   refreshAll(): Promise<void>
+  clear(key: string): Promise<void>
+  /** Re-reads the rows, e.g. when a countdown runs out and main's word on the state is wanted. */
+  reload(): void
 }
 
 /** The library rows, re-read whenever the core says cached data, the connection or the settings changed. */
@@ -69,10 +72,28 @@ export function useLibraries(): LibrariesState {
     settle(keys, result.ok ? result.value : [])
   }, [bridge, libraries.value, settle, toasts])
 
+  // No confirmation: one library is cheap to fetch again. The rows update through 'changed'.
+  const clear = useCallback(
+    async (key: string) => {
+      const result = await bridge.clearLibrary({ library: key })
+      if (!result.ok) toasts.show('error', result.error.message)
+    },
+    [bridge, toasts],
+  )
+
   const refreshing = new Set(started)
   for (const row of libraries.value ?? []) if (row.state === 'refreshing') refreshing.add(row.key)
 
-  return { rows: libraries.value, error: libraries.error, refreshing, progress, refresh, refreshAll }
+  return {
+    rows: libraries.value,
+    error: libraries.error,
+    refreshing,
+    progress,
+    refresh,
+    refreshAll,
+    clear,
+    reload: libraries.reload,
+  }
 }
 
 function withoutKeys(set: ReadonlySet<string>, keys: string[]): ReadonlySet<string> {

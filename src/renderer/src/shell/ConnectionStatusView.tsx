@@ -17,7 +17,8 @@ export function ConnectionStatusView({ status, settings, onDisconnect }: Props) 
     <div className="connection" data-testid="connection-status" data-state={state}>
       <div className="connection-text">
         <span className="connection-server" data-testid="connection-server">
-          {status?.server?.friendlyName ?? settings.serverUrl}
+          {/* Plex's /identity carries no name, so a server known only from it has an empty one. */}
+          {status?.server?.friendlyName || settings.serverUrl}
           {settings.demo && <span className="tag">Demo</span>}
         </span>
         <span className={`connection-state connection-${state}`}>

@@ -1,0 +1,151 @@
+import { useState } from 'react'
+import { formatBytes } from '../../../shared/format'
+import type { CacheEntryRow } from '../../../shared/service-types'
+import { useBridge } from '../bridge/BridgeContext'
+import { useToasts } from '../toasts/Toasts'
+import { formatTtl, useSecondTick } from './ttl'
+import { sortEntries } from './useEntries'
+import type { Reloadable } from '../hooks/useReloadable'
+
+interface EntriesPanelProps {
+  entries: Reloadable<CacheEntryRow[]>
+  /** Opens a cached listing in the item browser. */
+  onBrowse: (library: string) => void
+}
+
+const entryId = (row: CacheEntryRow) => `${row.kind}:${row.library}:${row.query ?? ''}`
+
+/** Every cache entry with its size and a countdown that ticks locally; each can be deleted. */
+export function EntriesPanel({ entries, onBrowse }: EntriesPanelProps) {
+  const rows = entries.value === undefined ? undefined : sortEntries(entries.value)
+  const searches = rows?.filter((row) => row.kind === 'search').length ?? 0
+
+  return (
+    <section className="panel inspector-panel" aria-labelledby="entries-heading" data-testid="entries-panel">
+      <div className="panel-header">
+        <div>
+          <h2 id="entries-heading">Cache entries</h2>
+          <p className="muted small" data-testid="entries-summary">
+            {rows === undefined
+              ? 'Loading…'
+              : `${rows.length - searches} library ${rows.length - searches === 1 ? 'listing' : 'listings'} · ` +
+                `${searches} cached ${searches === 1 ? 'search' : 'searches'}`}
+          </p>
+        </div>
+      </div>
+      {entries.error !== null && (
+        <p className="inline-error" role="alert">
+          {entries.error.message}
+        </p>
+      )}
+      {rows !== undefined && rows.length === 0 && (
+        <p className="muted" data-testid="entries-empty">
+          Nothing is cached yet. Refresh a library to see its listing here.
+        </p>
+      )}
+      {rows !== undefined && rows.length > 0 && <EntriesTable rows={rows} onBrowse={onBrowse} />}
+    </section>
+  )
+}
+
+function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (library: string) => void }) {
+  const bridge = useBridge()
+  const toasts = useToasts()
+  const now = useSecondTick()
+  const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set())
+
+  const remove = async (row: CacheEntryRow) => {
+    const id = entryId(row)
+    setDeleting((all) => new Set(all).add(id))
+    const result =
+      row.kind === 'library'
+        ? await bridge.clearLibrary({ library: row.library })
+        : await bridge.deleteSearch({ library: row.library, title: row.query ?? '' })
+    if (!result.ok) toasts.show('error', result.error.message)
+    // The 'changed' event re-reads the list; the row disappears with it.
+    setDeleting((all) => {
+      const next = new Set(all)
+      next.delete(id)
+      return next
+    })
+  }
+
+  return (
+    <table className="entries-table" data-testid="entries-table">
+      <thead>
+        <tr>
+          <th scope="col">Entry</th>
+          <th scope="col">Query</th>
+          <th scope="col" className="number">
+            Items
+          </th>
+          <th scope="col" className="number">
+            Size
+          </th>
+          <th scope="col">Expires in</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const title = row.libraryTitle ?? `Library ${row.library}`
+          const label = row.kind === 'library' ? `${title} listing` : `${title} search “${row.query ?? ''}”`
+          return (
+            <tr key={entryId(row)} data-testid="entry-row" data-kind={row.kind} aria-label={label}>
+              <td>
+                <span className={`entry-kind entry-kind-${row.kind}`}>
+                  {row.kind === 'library' ? 'Listing' : 'Search'}
+                </span>
+                <span className="entry-library" data-testid="entry-library">
+                  {title}
+                </span>
+              </td>
+              <td className="entry-query" data-testid="entry-query">
+                {row.kind === 'search' ? <code>{row.query}</code> : <span className="muted">all items</span>}
+              </td>
+              <td className="number" data-testid="entry-items">
+                {row.itemCount.toLocaleString()}
+              </td>
+              <td className="number">{formatBytes(row.bytes)}</td>
+              <td>
+                <time
+                  className={`inspector-ttl${row.expiresAt <= now ? ' inspector-ttl-over' : ''}`}
+                  dateTime={new Date(row.expiresAt).toISOString()}
+                  title={`Expires at ${new Date(row.expiresAt).toLocaleString()}`}
+                  data-testid="entry-ttl"
+                >
+                  {formatTtl(row.expiresAt - now)}
+                </time>
+              </td>
+              <td className="entry-actions">
+                {row.kind === 'library' && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Browse ${title}`}
+                    data-testid="entry-browse"
+                    onClick={() => onBrowse(row.library)}
+                  >
+                    Browse
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  aria-label={`Delete ${label}`}
+                  data-testid="entry-delete"
+                  disabled={deleting.has(entryId(row))}
+                  onClick={() => void remove(row)}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,79 @@
+import { memo } from 'react'
+import type { CachedItem } from '../../../shared/plex-data'
+
+interface RowPosition {
+  index: number
+  gridId: string
+  top: number
+}
+
+/** "Show › S01E02 · Title" for episodes and tracks: the title alone says little. */
+function displayTitle(item: CachedItem): string {
+  const parents = [item.grandparentTitle, item.parentTitle].filter(Boolean).join(' › ')
+  return parents === '' ? item.title : `${parents} › ${item.title}`
+}
+
+/** One item; memoised so scrolling re-renders only the rows that enter the window. */
+export const ItemRow = memo(function ItemRow({
+  index,
+  gridId,
+  top,
+  item,
+  selected,
+  found,
+  onSelect,
+}: RowPosition & { item: CachedItem; selected: boolean; found: boolean; onSelect: (index: number) => void }) {
+  const paths = item.files.map((file) => file.path)
+  const title = displayTitle(item)
+  return (
+    <div
+      id={`${gridId}-row-${index}`}
+      className={`vgrid-row vgrid-item${selected ? ' vgrid-selected' : ''}${found ? ' vgrid-found' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(index)}
+      data-testid="item-row"
+      data-index={index}
+      data-rating-key={item.ratingKey}
+    >
+      <span role="gridcell" className="vgrid-title" title={title} data-testid="item-title">
+        {title}
+      </span>
+      <span role="gridcell" className="number">
+        {item.year ?? '—'}
+      </span>
+      <span role="gridcell" className="vgrid-type">
+        {item.type}
+      </span>
+      <span role="gridcell" className="vgrid-path" title={paths.join('\n')} data-testid="item-path">
+        {paths.length === 0 ? <span className="muted">no files</span> : paths[0]}
+        {paths.length > 1 && <span className="vgrid-more"> +{paths.length - 1}</span>}
+      </span>
+    </div>
+  )
+})
+
+/** A row whose page has not arrived yet: same height, so nothing moves when it fills in. */
+export function PlaceholderRow({ index, gridId, top }: RowPosition) {
+  return (
+    <div
+      id={`${gridId}-row-${index}`}
+      className="vgrid-row vgrid-placeholder"
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy="true"
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <span role="gridcell">
+        <span className="skeleton" />
+      </span>
+      <span role="gridcell" />
+      <span role="gridcell" />
+      <span role="gridcell">
+        <span className="skeleton skeleton-wide" />
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,145 @@
+import { useId, type ReactNode } from 'react'
+import { UNIT_SECONDS, type Duration, type Unit } from './settings-form'
+
+interface FieldProps {
+  label: string
+  hint?: ReactNode
+  error: string | undefined
+  testId: string
+  children(ids: { input: string; describedBy: string | undefined }): ReactNode
+}
+
+/** A label, the control, and the hint or the error right under it, tied together for screen readers. */
+export function Field({ label, hint, error, testId, children }: FieldProps) {
+  const input = useId()
+  const hintId = useId()
+  const errorId = useId()
+  const describedBy = [error !== undefined ? errorId : null, hint !== undefined ? hintId : null]
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div
+      className={`setting-field${error !== undefined ? ' setting-field-invalid' : ''}`}
+      data-testid={`field-${testId}`}
+    >
+      <label htmlFor={input}>{label}</label>
+      {children({ input, describedBy: describedBy || undefined })}
+      {error !== undefined && (
+        <p className="setting-error" id={errorId} role="alert" data-testid={`error-${testId}`}>
+          {error}
+        </p>
+      )}
+      {hint !== undefined && (
+        <p className="setting-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  )
+}
+
+interface DurationProps {
+  label: string
+  hint: string
+  value: Duration
+  error: string | undefined
+  testId: string
+  onChange(value: Duration): void
+}
+
+/** A time to live as an amount and a unit, so "2 hours" is typed as such, not as 7200. */
+export function DurationField({ label, hint, value, error, testId, onChange }: DurationProps) {
+  return (
+    <Field label={label} hint={hint} error={error} testId={testId}>
+      {({ input, describedBy }) => (
+        <div className="input-group">
+          <input
+            id={input}
+            data-testid={`input-${testId}`}
+            inputMode="decimal"
+            className="input-number"
+            aria-invalid={error !== undefined}
+            aria-describedby={describedBy}
+            value={value.amount}
+            onChange={(event) => onChange({ ...value, amount: event.target.value })}
+          />
+          <select
+            aria-label={`${label} unit`}
+            data-testid={`unit-${testId}`}
+            value={value.unit}
+            onChange={(event) => onChange({ ...value, unit: event.target.value as Unit })}
+          >
+            {(Object.keys(UNIT_SECONDS) as Unit[]).map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </Field>
+  )
+}
+
+interface NumberProps {
+  label: string
+  hint: string
+  unit: string
+  value: string
+  error: string | undefined
+  testId: string
+  onChange(value: string): void
+}
+
+export function NumberField({ label, hint, unit, value, error, testId, onChange }: NumberProps) {
+  return (
+    <Field label={label} hint={hint} error={error} testId={testId}>
+      {({ input, describedBy }) => (
+        <div className="input-group">
+          <input
+            id={input}
+            data-testid={`input-${testId}`}
+            inputMode="numeric"
+            className="input-number"
+            aria-invalid={error !== undefined}
+            aria-describedby={describedBy}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <span className="input-unit">{unit}</span>
+        </div>
+      )}
+    </Field>
+  )
+}
+
+interface ToggleProps {
+  label: string
+  hint: string
+  checked: boolean
+  testId: string
+  onChange(checked: boolean): void
+}
+
+export function ToggleField({ label, hint, checked, testId, onChange }: ToggleProps) {
+  const input = useId()
+  const hintId = useId()
+  return (
+    <div className="setting-field setting-toggle">
+      <input
+        id={input}
+        type="checkbox"
+        data-testid={`input-${testId}`}
+        aria-describedby={hintId}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <div>
+        <label htmlFor={input}>{label}</label>
+        <p className="setting-hint" id={hintId}>
+          {hint}
+        </p>
+      </div>
+    </div>
+  )
+}
