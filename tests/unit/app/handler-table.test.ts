@@ -39,7 +39,12 @@ const invalid: Record<OperationName, unknown[]> = {
   clear: [{ really: true }, null, []],
   clearLibrary: [{}, { library: null }],
   listEntries: [{ library: '1' }, 'all'],
-  deleteSearch: [{ library: '1' }, { library: '1', title: '' }, { library: '1', title: huge }, { title: 'x' }],
+  deleteSearch: [
+    { library: '1' },
+    { library: '1', title: '' },
+    { library: '1', title: huge },
+    { title: 'x' },
+  ],
   resetStats: [{ confirm: true }],
   stats: [{ library: '1' }],
   statsHistory: [{}, { range: 'year' }, { range: 'hour', extra: 1 }],
