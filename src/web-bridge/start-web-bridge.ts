@@ -23,6 +23,8 @@ export interface WebBridgeOptions {
    */
   vault?: TokenVault | null
   fetch?: FetchFunction
+  /** The core's clock; tests move it to expire entries. */
+  clock?: () => number
   clientTuning?: ClientTuning
   demoDataset?: FakePlexDatasetOptions
 }
@@ -49,6 +51,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     dataDir: options.dataDir,
     fetch: options.fetch ?? globalThis.fetch,
     settingsStore,
+    ...(options.clock ? { clock: options.clock } : {}),
     ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
     ...(options.demoDataset ? { demoDataset: options.demoDataset } : {}),
   })

@@ -7,7 +7,7 @@ import type { TokenVault } from '../../../src/main/settings'
 import type { WebBridge } from '../../../src/web-bridge/start-web-bridge'
 import { AppPage } from '../pages/app-page'
 import { recordPageProblems, type PageProblems } from './page-problems'
-import { startTestBridge } from './start-test-bridge'
+import { startWebBridge } from '../../../src/web-bridge/start-web-bridge'
 import { TestClock } from './test-clock'
 
 /**
@@ -57,7 +57,7 @@ export const test = base.extend<BridgeFixtures>({
     await use(new TestClock())
   },
   bridge: async ({ dataDir, clock }, use) => {
-    const bridge = await startTestBridge({
+    const bridge = await startWebBridge({
       dataDir,
       vault: testVault,
       clock: clock.now,
