@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheBenchPart } from './cache'
 import { clientBenchPart } from './client'
+import { scaleBenchPart } from './scale'
 import { serviceBenchPart } from './service'
 import { uiBenchPart } from './ui'
 import type { BenchPart, BenchPartResult } from './part'
@@ -15,7 +16,7 @@ import type { BenchPart, BenchPartResult } from './part'
  */
 
 /** Later parts (client, service, UI) are added here. */
-const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart, serviceBenchPart, uiBenchPart]
+const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart, serviceBenchPart, uiBenchPart, scaleBenchPart]
 
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url))
 const RULE = '='.repeat(100)
