@@ -20,6 +20,16 @@ export function createControls(library: Library, faults: FaultState, log: Reques
     setMaintenance: (on) => {
       faults.maintenance = on
     },
+    setGarbledJson: (on) => {
+      faults.garbledJson = on
+    },
+    setTruncatedGzip: (on) => {
+      faults.truncatedGzip = on
+    },
+    setRepeatingPages: (on) => {
+      faults.repeatingPages = on
+    },
+    setOversizedResponse: (bytes) => faults.setOversizedResponse(bytes),
     setMaxPageSize: (size) => faults.setMaxPageSize(size),
     requestLog: () => log.list(),
     clearRequestLog: () => log.clear(),

@@ -4,6 +4,14 @@ export class FaultState {
   dropConnections = false
   malformedJson = false
   maintenance = false
+  /** JSON bodies arrive whole but are not JSON: every double quote becomes a single quote. */
+  garbledJson = false
+  /** gzip bodies cut in half, sent with an honest Content-Length: a complete response, an incomplete stream. */
+  truncatedGzip = false
+  /** Listings ignore the start: every page holds the first page's items (rotated) and claims a huge total. */
+  repeatingPages = false
+  /** JSON bodies padded with whitespace to this many bytes (still valid JSON); null is off. */
+  oversizedResponseBytes: number | null = null
   maxPageSize: number | null
   private readonly forcedStatuses = new Map<string, number>()
 
@@ -42,11 +50,21 @@ export class FaultState {
     this.maxPageSize = size
   }
 
+  setOversizedResponse(bytes: number | null): void {
+    if (bytes !== null && (!Number.isInteger(bytes) || bytes < 1))
+      throw new RangeError(`bad oversized response size ${bytes}`)
+    this.oversizedResponseBytes = bytes
+  }
+
   reset(): void {
     this.latencyMs = 0
     this.dropConnections = false
     this.malformedJson = false
     this.maintenance = false
+    this.garbledJson = false
+    this.truncatedGzip = false
+    this.repeatingPages = false
+    this.oversizedResponseBytes = null
     this.maxPageSize = this.initialMaxPageSize
     this.forcedStatuses.clear()
   }

@@ -60,6 +60,14 @@ export interface FakePlexControls {
   setDropConnections(on: boolean): void
   /** JSON responses become truncated, unparseable JSON. */
   setMalformedJson(on: boolean): void
+  /** JSON responses arrive whole but are not JSON (single quotes for double): malformed, not truncated. */
+  setGarbledJson(on: boolean): void
+  /** gzip-encoded responses are cut in half (every body is gzipped while this is on, if the client accepts it). */
+  setTruncatedGzip(on: boolean): void
+  /** Listings repeat the first page's items, rotated, on every page and announce a total of a million. */
+  setRepeatingPages(on: boolean): void
+  /** JSON responses padded with whitespace to `bytes` (valid JSON, far larger than expected); null is off. */
+  setOversizedResponse(bytes: number | null): void
   /** 503 maintenance body on every route that needs a token. */
   setMaintenance(on: boolean): void
   setMaxPageSize(size: number | null): void

@@ -43,3 +43,30 @@ export function takePage<T>(all: readonly T[], request: PageRequest, maxPageSize
     headers: { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Total-Size': String(total) },
   }
 }
+
+/** What a repeating listing claims to hold: far more than it ever delivers. */
+export const REPEATING_TOTAL_SIZE = 1_000_000
+
+/**
+ * Fault injection: a server stuck on its first page. Each page holds the first page's items,
+ * rotated by the page number (so the pages do not look identical), and claims the start asked for
+ * and a total of a million, so a client that trusts the offsets would keep asking for ever.
+ */
+export function repeatingPage<T>(
+  all: readonly T[],
+  request: PageRequest,
+  maxPageSize: number | null,
+): Page<T> {
+  const first = takePage(all, { ...request, start: 0 }, maxPageSize).items
+  const start = request.start ?? 0
+  const shift = first.length === 0 ? 0 : Math.floor(start / first.length) % first.length
+  const items = [...first.slice(shift), ...first.slice(0, shift)]
+  return {
+    items,
+    containerAttrs: { size: items.length, totalSize: REPEATING_TOTAL_SIZE, offset: start },
+    headers: {
+      'X-Plex-Container-Start': String(start),
+      'X-Plex-Container-Total-Size': String(REPEATING_TOTAL_SIZE),
+    },
+  }
+}

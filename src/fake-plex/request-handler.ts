@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { NO_BODY_FAULTS } from './body-faults'
 import { CONTROL_PREFIX, controlRoute } from './control-route'
 import type { FaultState } from './faults'
 import { PlexHttpError } from './http-error'
@@ -32,12 +33,12 @@ export async function handleRequest(
   try {
     request = parsePlexRequest(req)
   } catch {
-    return send(res, errorResponse(400), { acceptsGzip: false, headOnly: false, malformedJson: false })
+    return send(res, errorResponse(400), { acceptsGzip: false, headOnly: false, faults: NO_BODY_FAULTS })
   }
   const sendOptions = {
     acceptsGzip: request.acceptsGzip,
     headOnly: request.method === 'HEAD',
-    malformedJson: false,
+    faults: NO_BODY_FAULTS,
   }
   if (request.path.startsWith(CONTROL_PREFIX)) {
     // Controls skip every fault, or a test could never switch them off again.
@@ -56,7 +57,15 @@ export async function handleRequest(
   }
   const outgoing = serve(request, deps)
   deps.log.record(request, outgoing.status)
-  await send(res, outgoing, { ...sendOptions, malformedJson: faults.malformedJson })
+  await send(res, outgoing, {
+    ...sendOptions,
+    faults: {
+      malformedJson: faults.malformedJson,
+      garbledJson: faults.garbledJson,
+      oversizedBytes: faults.oversizedResponseBytes,
+      truncatedGzip: faults.truncatedGzip,
+    },
+  })
 }
 
 function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
@@ -73,6 +82,7 @@ function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
       library: deps.library,
       identity: deps.identity,
       maxPageSize: faults.maxPageSize,
+      repeatingPages: faults.repeatingPages,
       request,
     })
   } catch (error) {

@@ -1,6 +1,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
+import { faultyJsonBody, truncatedGzipBody, type BodyFaults } from './body-faults'
 import { toJson, toXml, type Element } from './element'
 
 const gzipAsync = promisify(gzip)
@@ -47,22 +48,23 @@ const GZIP_THRESHOLD_BYTES = 1024
 export interface SendOptions {
   acceptsGzip: boolean
   headOnly: boolean
-  /** Fault injection: cut JSON bodies in half so they cannot parse. */
-  malformedJson: boolean
+  /** Fault injection on the body (none for control routes and unparseable requests). */
+  faults: BodyFaults
 }
 
 export async function send(res: ServerResponse, outgoing: Outgoing, options: SendOptions): Promise<void> {
-  let body = Buffer.from(outgoing.body, 'utf8')
-  if (options.malformedJson && outgoing.contentType === JSON_TYPE)
-    body = body.subarray(0, Math.floor(body.length / 2))
+  const { faults } = options
+  let body: Buffer = Buffer.from(outgoing.body, 'utf8')
+  if (outgoing.contentType === JSON_TYPE) body = faultyJsonBody(body, faults)
   const headers: Record<string, string> = {
     'X-Plex-Protocol': '1.0',
     'Cache-Control': 'no-cache',
     'Content-Type': outgoing.contentType,
     ...outgoing.headers,
   }
-  if (options.acceptsGzip && body.length > GZIP_THRESHOLD_BYTES) {
+  if (options.acceptsGzip && (body.length > GZIP_THRESHOLD_BYTES || faults.truncatedGzip)) {
     body = await gzipAsync(body)
+    if (faults.truncatedGzip) body = truncatedGzipBody(body)
     headers['Content-Encoding'] = 'gzip'
     headers['Vary'] = 'Accept-Encoding'
   }

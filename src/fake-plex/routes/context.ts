@@ -16,6 +16,8 @@ export interface RouteContext {
   library: Library
   identity: ServerIdentity
   maxPageSize: number | null
+  /** Fault injection: listings repeat their first page (see paging.ts repeatingPage). */
+  repeatingPages?: boolean
   request: PlexRequest
 }
 

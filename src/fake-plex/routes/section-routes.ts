@@ -2,7 +2,7 @@ import { element } from '../element'
 import { notFound } from '../http-error'
 import { itemElement } from '../item-element'
 import type { Selection } from '../library'
-import { readPageRequest, takePage } from '../paging'
+import { readPageRequest, repeatingPage, takePage } from '../paging'
 import { SECTION_KINDS, TYPE_NUMBER, type ItemKind, type SectionRecord } from '../records'
 import { readCount } from '../request'
 import { containerResponse, type Outgoing } from '../responses'
@@ -102,7 +102,9 @@ export function sectionListingRoute(
     typeNumber === undefined ? { kind: 'default' } : requestedKind ? { kind: requestedKind } : undefined
   const title = request.query[titleParam]
   const matching = selection ? (library.listing(section, selection, sort, title) ?? []) : []
-  const page = takePage(matching, paging, context.maxPageSize)
+  const page = context.repeatingPages
+    ? repeatingPage(matching, paging, context.maxPageSize)
+    : takePage(matching, paging, context.maxPageSize)
   const kind = requestedKind ?? SECTION_KINDS[section.type][0] ?? 'movie'
   const attrs = {
     ...page.containerAttrs,

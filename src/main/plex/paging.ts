@@ -29,6 +29,14 @@ export type FetchPage<T> = (start: number, size: number) => Promise<Page<T>>
 const HARD_PAGE_LIMIT = 100_000
 
 /**
+ * Pages in a row made only of items already collected before paging is given up. Items added while
+ * paging shift at most a few items back into the next page, never whole pages, so three such pages
+ * mean a server repeating itself. Without this, one that repeats its first page in another order
+ * (defeating the signature check) with a huge total would be asked up to HARD_PAGE_LIMIT times.
+ */
+const MAX_PAGES_WITHOUT_NEW_ITEMS = 3
+
+/**
  * Pages through a listing by the facts' §8 rules: advance by what was received (a server may force
  * smaller pages), take the total from totalSize, then the header, then size, then the page length;
  * stop when everything is collected, a page is empty, or the start passes the total; and give up
@@ -47,6 +55,7 @@ export async function fetchAllPages<T>(fetchPage: FetchPage<T>, options: PagingO
   let previousSignature: string | undefined
   let ahead: { start: number; page: Promise<Page<T>> } | undefined
   let known: { total: number; step: number } | undefined
+  let pagesWithoutNewItems = 0
   for (let pageNumber = 1; ; pageNumber++) {
     if (pageNumber > limit) {
       throw new PlexProtocolError(
@@ -73,7 +82,13 @@ export async function fetchAllPages<T>(fetchPage: FetchPage<T>, options: PagingO
     const total = pageTotal(page)
     if (pageNumber === 1) limit = Math.min(HARD_PAGE_LIMIT, pageLimit(total, page.received))
     known = { total, step: page.received }
-    appendNew(collected, seen, page.items, options.keyOf)
+    const added = appendNew(collected, seen, page.items, options.keyOf)
+    pagesWithoutNewItems = page.items.length > 0 && added === 0 ? pagesWithoutNewItems + 1 : 0
+    if (pagesWithoutNewItems >= MAX_PAGES_WITHOUT_NEW_ITEMS) {
+      throw new PlexProtocolError(
+        `The Plex server kept sending the same items (${pagesWithoutNewItems} pages in a row with nothing new, ${collected.length} items) instead of the ${total} it announced.`,
+      )
+    }
     options.onProgress?.({ fetched: collected.length, total })
     if (start >= total) return collected
   }
@@ -84,7 +99,8 @@ function appendNew<T>(
   seen: Set<string>,
   items: T[],
   keyOf: ((item: T) => string) | undefined,
-) {
+): number {
+  const before = collected.length
   for (const item of items) {
     if (keyOf) {
       const key = keyOf(item)
@@ -93,6 +109,7 @@ function appendNew<T>(
     }
     collected.push(item)
   }
+  return collected.length - before
 }
 
 export function pageTotal(page: Page<unknown>): number {

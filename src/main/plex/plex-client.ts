@@ -1,5 +1,6 @@
 import type { CachedItem } from '../cache/types'
 import { normalizeBaseUrl } from './base-url'
+import { DEFAULT_MAX_RESPONSE_BYTES } from './body'
 import { asArray, toBoolean, toNumber, toText, type JsonObject } from './coerce'
 import { PlexConfigError, PlexNotFoundError, PlexProtocolError } from './errors'
 import { extractItem, extractSection } from './extract'
@@ -45,6 +46,10 @@ export class PlexClient {
       headers: plexHeaders(options),
       fetch: options.fetch,
       timeoutMs: positiveInteger(options.timeoutMs ?? 15_000, 'timeoutMs'),
+      maxResponseBytes: positiveInteger(
+        options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        'maxResponseBytes',
+      ),
     }
     this.retryPolicy = {
       retries: nonNegativeInteger(options.retries ?? 3, 'retries'),

@@ -1,3 +1,4 @@
+import { readBodyText } from './body'
 import { asObject, type JsonObject } from './coerce'
 import {
   PlexAbortError,
@@ -16,6 +17,8 @@ export interface HttpSettings {
   headers: Record<string, string>
   fetch: FetchFunction
   timeoutMs: number
+  /** Decoded bytes one response body may have; more is refused (body.ts). */
+  maxResponseBytes: number
 }
 
 export type Query = Record<string, string | number | undefined>
@@ -58,7 +61,8 @@ export async function getContainer(
       await response.body?.cancel().catch(() => undefined)
       throw statusError(response.status, what, details.notFoundMessage)
     }
-    const text = await response.text()
+    // Bounded, unlike response.text(): a huge or endless body must not exhaust memory.
+    const text = await readBodyText(response, http.maxResponseBytes, what)
     return { container: parseContainer(text, what), headers: response.headers }
   } catch (error) {
     if (signal?.aborted) throw new PlexAbortError()

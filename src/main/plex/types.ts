@@ -16,6 +16,8 @@ export interface PlexClientOptions {
   fetch: FetchFunction
   /** Per request, including reading the body. Default 15 s. */
   timeoutMs?: number
+  /** Decoded size one response body may have before it is refused as a protocol error. Default 128 MiB. */
+  maxResponseBytes?: number
   /** Extra attempts after a retryable failure (503, 5xx, timeout, network). Default 3. */
   retries?: number
   /** First backoff delay; each retry doubles it, with jitter. Default 250 ms. */

@@ -62,7 +62,12 @@ function redact(text: string, secrets: readonly string[]): string {
   return result
 }
 
-/** Plex failures after which an expired copy is better than nothing. */
+/**
+ * Plex failures after which an expired copy is better than nothing. PROTOCOL is one: a server
+ * answering garbage (malformed, truncated or oversized bodies, endless paging) says nothing about
+ * the cached copy, which stays the best answer there is (issue 7: stale data served on every fault).
+ * AUTH and NOT_FOUND are not: the user must fix the token, and a deleted library must go.
+ */
 export function allowsStaleServing(error: ServiceError): boolean {
-  return error.code === 'UNREACHABLE' || error.code === 'NOT_CONFIGURED'
+  return error.code === 'UNREACHABLE' || error.code === 'NOT_CONFIGURED' || error.code === 'PROTOCOL'
 }

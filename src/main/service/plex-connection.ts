@@ -15,7 +15,10 @@ export interface ServerRecord {
 
 /** Client settings a caller may tune: timeouts, and fast retries in tests. */
 export type ClientTuning = Partial<
-  Pick<PlexClientOptions, 'timeoutMs' | 'retries' | 'retryBaseDelayMs' | 'sleep' | 'random'>
+  Pick<
+    PlexClientOptions,
+    'timeoutMs' | 'retries' | 'retryBaseDelayMs' | 'sleep' | 'random' | 'maxResponseBytes'
+  >
 >
 
 export interface ConnectionDeps {
