@@ -208,19 +208,9 @@ function parseJson(text: string): unknown {
 }
 
 export function publicSettingsOf(state: SettingsState): PublicSettings {
-  return {
-    serverUrl: state.serverUrl,
-    tokenSet: state.token !== null,
-    tokenStorage: state.token === null ? 'none' : state.encryptedToken === null ? 'session' : 'encrypted',
-    demo: state.demo,
-    libraryTtlSeconds: state.libraryTtlSeconds,
-    searchTtlSeconds: state.searchTtlSeconds,
-    emptySearchTtlSeconds: state.emptySearchTtlSeconds,
-    sizeLimitBytes: state.sizeLimitBytes,
-    pageSize: state.pageSize,
-    keepWarm: state.keepWarm,
-    startInTray: state.startInTray,
-  }
+  const { token, encryptedToken, ...shared } = state
+  const tokenStorage = token === null ? 'none' : encryptedToken === null ? 'session' : 'encrypted'
+  return { ...shared, tokenSet: token !== null, tokenStorage }
 }
 
 export function serviceSettingsOf(state: SettingsState): ServiceSettings {

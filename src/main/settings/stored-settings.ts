@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { settingsChangeSchema } from '../../shared/contract'
+import { settingsChangeSchema, type PublicSettings } from '../../shared/contract'
 import { DEFAULT_SETTINGS } from '../service'
 
 /**
@@ -18,16 +18,7 @@ export const storedSettingsSchema = z.object({
 export type StoredSettings = z.infer<typeof storedSettingsSchema>
 
 /** Everything the store knows; `token` lives in memory only, `encryptedToken` is what is written. */
-export interface SettingsState {
-  serverUrl: string | null
-  demo: boolean
-  libraryTtlSeconds: number
-  searchTtlSeconds: number
-  emptySearchTtlSeconds: number
-  sizeLimitBytes: number
-  pageSize: number
-  keepWarm: boolean
-  startInTray: boolean
+export type SettingsState = Omit<PublicSettings, 'tokenSet' | 'tokenStorage'> & {
   token: string | null
   encryptedToken: string | null
 }
@@ -58,17 +49,7 @@ export function stateFromStored(stored: StoredSettings): SettingsState {
 }
 
 export function storedFromState(state: SettingsState): StoredSettings {
-  return {
-    version: 1,
-    serverUrl: state.serverUrl,
-    demo: state.demo,
-    encryptedToken: state.encryptedToken,
-    libraryTtlSeconds: state.libraryTtlSeconds,
-    searchTtlSeconds: state.searchTtlSeconds,
-    emptySearchTtlSeconds: state.emptySearchTtlSeconds,
-    sizeLimitBytes: state.sizeLimitBytes,
-    pageSize: state.pageSize,
-    keepWarm: state.keepWarm,
-    startInTray: state.startInTray,
-  }
+  // Everything but the plain token, which must never reach the disk.
+  const { token: _token, ...stored } = state
+  return { version: 1, ...stored }
 }
