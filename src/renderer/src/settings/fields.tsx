@@ -53,15 +53,14 @@ export function DurationField({ label, hint, value, error, testId, onChange }: D
     <Field label={label} hint={hint} error={error} testId={testId}>
       {({ input, describedBy }) => (
         <div className="input-group">
-          <input
+          <NumberInput
             id={input}
-            data-testid={`input-${testId}`}
-            inputMode="decimal"
-            className="input-number"
-            aria-invalid={error !== undefined}
-            aria-describedby={describedBy}
+            testId={testId}
+            mode="decimal"
+            invalid={error !== undefined}
+            describedBy={describedBy}
             value={value.amount}
-            onChange={(event) => onChange({ ...value, amount: event.target.value })}
+            onChange={(amount) => onChange({ ...value, amount })}
           />
           <select
             aria-label={`${label} unit`}
@@ -96,15 +95,14 @@ export function NumberField({ label, hint, unit, value, error, testId, onChange 
     <Field label={label} hint={hint} error={error} testId={testId}>
       {({ input, describedBy }) => (
         <div className="input-group">
-          <input
+          <NumberInput
             id={input}
-            data-testid={`input-${testId}`}
-            inputMode="numeric"
-            className="input-number"
-            aria-invalid={error !== undefined}
-            aria-describedby={describedBy}
+            testId={testId}
+            mode="numeric"
+            invalid={error !== undefined}
+            describedBy={describedBy}
             value={value}
-            onChange={(event) => onChange(event.target.value)}
+            onChange={onChange}
           />
           <span className="input-unit">{unit}</span>
         </div>
@@ -141,5 +139,31 @@ export function ToggleField({ label, hint, checked, testId, onChange }: TogglePr
         </p>
       </div>
     </div>
+  )
+}
+
+interface NumberInputProps {
+  id: string
+  testId: string
+  mode: 'decimal' | 'numeric'
+  invalid: boolean
+  describedBy: string | undefined
+  value: string
+  onChange(value: string): void
+}
+
+/** The text box both number fields share; kept as text so a half-typed value is not lost. */
+function NumberInput({ id, testId, mode, invalid, describedBy, value, onChange }: NumberInputProps) {
+  return (
+    <input
+      id={id}
+      data-testid={`input-${testId}`}
+      inputMode={mode}
+      className="input-number"
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
   )
 }
