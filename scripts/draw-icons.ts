@@ -2,6 +2,7 @@
 // The motif is a database cylinder of stacked discs: a cache of library data.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { encodeIco } from './icons/ico'
 import { encodePng } from './icons/png'
 import {
   type Distance,
@@ -97,9 +98,17 @@ const outputs: [file: string, size: number, draw: (size: number) => Uint8Array][
   ['trayTemplate@2x.png', 32, (size) => trayIcon(size, templateBlack)],
 ]
 
+/** Windows shows tray icons at 16 px on ordinary screens and larger with display scaling. */
+const windowsTraySizes = [16, 24, 32, 48]
+
 const resourcesDir = join(import.meta.dirname, '..', 'resources')
 mkdirSync(resourcesDir, { recursive: true })
 for (const [file, size, draw] of outputs) {
   writeFileSync(join(resourcesDir, file), encodePng(size, size, draw(size)))
   console.log(`resources/${file} (${size}x${size})`)
 }
+const trayIco = encodeIco(
+  windowsTraySizes.map((size) => ({ size, png: encodePng(size, size, trayIcon(size, plexAmber)) })),
+)
+writeFileSync(join(resourcesDir, 'tray.ico'), trayIco)
+console.log(`resources/tray.ico (${windowsTraySizes.join(', ')} px)`)

@@ -16,7 +16,7 @@ export interface TrayDeps {
   /** Accepted for the caller's convenience; the menu always offers "Open" (see tray-menu.ts). */
   isWindowVisible?(): boolean
   quit(): void
-  /** The resources/ folder holding tray.png, trayTemplate.png and their @2x variants. */
+  /** The resources/ folder holding tray.ico, tray.png, trayTemplate.png and their @2x variants. */
   iconPath: string
   /** Defaults to process.platform; tests pass one to cover macOS and the others. */
   platform?: NodeJS.Platform
@@ -73,6 +73,9 @@ export function createTray(deps: TrayDeps): TrayHandle {
 }
 
 function trayIcon(resourcesDir: string, platform: NodeJS.Platform): NativeImage {
+  // Windows picks the size it needs for the display's scaling from an .ico; a PNG would be
+  // rescaled and blurred there.
+  if (platform === 'win32') return nativeImage.createFromPath(join(resourcesDir, 'tray.ico'))
   // createFromPath picks up the @2x sibling by itself for high-density screens.
   if (platform !== 'darwin') return nativeImage.createFromPath(join(resourcesDir, 'tray.png'))
   // A template image is drawn by macOS in the menu bar's colour, so it suits light and dark bars.

@@ -97,6 +97,11 @@ describe('createTray', () => {
     expect(window.toggled).toBe(0)
   })
 
+  it('uses the multi-size .ico on Windows, where a PNG would be rescaled', () => {
+    const { tray } = startTray(new FakeController(serviceAnswers()), { platform: 'win32' })
+    expect(tray.image).toMatchObject({ path: '/app/resources/tray.ico', template: false })
+  })
+
   it('toggles the window on a click elsewhere', () => {
     const { tray, window } = startTray(new FakeController(serviceAnswers()), { platform: 'win32' })
     tray.emit('click')
