@@ -61,4 +61,11 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: { 'no-restricted-imports': ['error', forbiddenOutsideMain] },
   },
+  {
+    // The launcher and the Node.js check are CommonJS in plain old JavaScript on purpose: an outdated
+    // Node must be able to parse them to print why it cannot run Plex Cache.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )

@@ -6,7 +6,7 @@ import { Output } from './output'
 import { USAGE } from './usage'
 
 /** `plex-cache <command> [options]`: see usage.ts. Returns the exit code. */
-async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const output = new Output(process, tokensIn(argv, env))
   let parsed: ParsedCli
   try {
@@ -53,11 +53,3 @@ function tokensIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   })
   return tokens
 }
-
-// `plex-cache items Movies | head` closes the pipe early: that is the reader's choice, not a crash.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error
-  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
-})
-
-process.exitCode = await main(process.argv.slice(2), process.env)

@@ -1,8 +1,11 @@
 import { CliUsageError, parseCliArgs, USAGE } from './cli-args'
 import { startFakePlex } from './server'
 
-/** `npm run fake-plex -- --port 32400 --movies 1000`: a fake PMS for manual runs, demos and benchmarks. */
-async function main(argv: readonly string[]): Promise<number> {
+/**
+ * `npm run fake-plex -- --port 32400 --movies 1000` and `plex-cache fake-plex ...`: a fake PMS for
+ * manual runs, demos and benchmarks. Runs until SIGINT or SIGTERM; returns the exit code.
+ */
+export async function runFakePlexCli(argv: readonly string[]): Promise<number> {
   let command
   try {
     command = parseCliArgs(argv)
@@ -37,5 +40,3 @@ async function main(argv: readonly string[]): Promise<number> {
   })
   return 0
 }
-
-process.exitCode = await main(process.argv.slice(2))

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..')
 export const CLI_ENTRY = path.join(REPO_ROOT, 'src/cli/index.ts')
-export const BIN = path.join(REPO_ROOT, 'bin/plex-cache.js')
+export const BIN = path.join(REPO_ROOT, 'bin/plex-cache.cjs')
 
 export interface CliRun {
   status: number | null
