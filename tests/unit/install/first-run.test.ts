@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startElectronMirror, type ElectronMirror } from './electron-mirror'
 import { storedZip } from './stored-zip'
-import { tempDir } from '../../support/temp-dir'
 
 /**
  * A new user's first run, as the README tells it: a fresh clone, `npm ci` on a PATH with no Python
@@ -87,7 +87,8 @@ describe.skipIf(process.platform !== 'linux')(
   'first run on a fresh machine (the stand-in Electron is a Linux script)',
   () => {
     beforeAll(() => {
-      work = tempDir('plex-cache-first-run-')
+      // Not tempDir(): that one is removed after each test, and these steps build on one another.
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-cache-first-run-'))
       clone = path.join(work, 'plex-cache')
       execFileSync('git', ['clone', '--quiet', repoRoot, clone])
       sandboxPath = sandboxBin(path.join(work, 'bin'))
