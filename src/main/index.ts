@@ -1,16 +1,23 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, net, safeStorage } from 'electron'
 import { createAppController, type AppController } from './app/app-controller'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
 import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
 import { SettingsStore, type TokenVault } from './settings'
 import { createTray, type TrayHandle } from './tray'
-import { createAppWindow, rendererLocation } from './window'
+import { closeThenQuit } from './quit-deadline'
+import { createAppWindow, rendererFolder, rendererLocation } from './window'
+import { WINDOWS_APP_USER_MODEL_ID } from './windows-app-id'
 
 // The CLI's default folder (also Electron's userData for "Plex Cache"), so both share one cache
 // file; PLEX_CACHE_DATA_DIR moves both, which end-to-end tests use for a fresh folder per run.
 app.setName(APP_DIRECTORY_NAME)
 app.setPath('userData', defaultDataDir())
+// Before anything shows on the taskbar, so the window joins the installer's pinned shortcut.
+if (process.platform === 'win32') app.setAppUserModelId(WINDOWS_APP_USER_MODEL_ID)
+// Privileges can only be granted before `ready`; the handler is installed in start().
+registerAppScheme()
 
 let mainWindow: BrowserWindow | null = null
 let controller: AppController | null = null
@@ -94,6 +101,7 @@ async function start(): Promise<void> {
     settingsStore,
   })
   controller = started
+  serveAppProtocol(rendererFolder)
   ipc = bindIpc({ controller: started, getWindow: () => mainWindow, renderer: rendererLocation() })
 
   tray = startTray(started)
@@ -121,10 +129,12 @@ if (!app.requestSingleInstanceLock()) {
     tray?.dispose()
     tray = null
     ipc?.dispose()
-    void closing
-      .close()
-      .catch((error: unknown) => console.error('plex-cache: closing failed:', error))
-      .finally(() => app.quit())
+    void closeThenQuit({
+      close: () => closing.close(),
+      quit: () => app.quit(),
+      exit: () => app.exit(0),
+      log: (message, error) => console.error(message, ...(error === undefined ? [] : [error])),
+    })
   })
   // macOS apps stay alive without windows and reopen one from the dock.
   app.on('window-all-closed', () => {

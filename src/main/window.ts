@@ -1,14 +1,16 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell, type Session } from 'electron'
+import { APP_INDEX_URL } from './app-origin'
 import { createExternalLinkOpener } from './external-links'
 import type { RendererLocation } from './ipc/trusted-sender'
+import { isRetryKey, loadFailurePageUrl, type LoadFailure } from './load-failure-page'
 
 // Paths are taken from the app root (the folder holding package.json, or app.asar when packaged)
 // so they do not depend on how the main bundle happens to be split into chunks.
 const appRoot = app.getAppPath()
 const preloadPath = join(appRoot, 'out', 'preload', 'index.cjs')
-const rendererHtmlPath = join(appRoot, 'out', 'renderer', 'index.html')
+/** The built renderer: all that app://plex-cache serves. */
+export const rendererFolder = join(appRoot, 'out', 'renderer')
 const iconPath = join(appRoot, 'resources', 'icon.png')
 
 const openExternalLink = createExternalLinkOpener((url) => shell.openExternal(url))
@@ -68,10 +70,47 @@ export function createAppWindow({
   })
   webContents.on('will-attach-webview', (event) => event.preventDefault())
   denyAllPermissions(webContents.session)
+  showLoadFailures(window)
 
   if (showWhenReady) window.once('ready-to-show', () => window.show())
-  void loadRenderer(window)
+  loadRenderer(window)
   return window
+}
+
+// Chromium's net::ERR_ABORTED: the load was cancelled, often because a newer one replaced it.
+const ERR_ABORTED = -3
+
+/**
+ * A renderer that did not load would leave a window that never becomes ready to show: nothing on
+ * screen and no way to tell why. Show the window with an error page instead, and retry on the
+ * keys that page names (main listens for them, as the page itself runs no script).
+ */
+function showLoadFailures(window: BrowserWindow): void {
+  const { webContents } = window
+  let showingFailure = false
+  const showFailure = (failure: LoadFailure) => {
+    if (window.isDestroyed()) return
+    showingFailure = true
+    window.show()
+    webContents.loadURL(loadFailurePageUrl(failure)).catch((error: unknown) => {
+      console.error('plex-cache: could not show the load-failure page:', error)
+    })
+  }
+  webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    // The failure page is the only data: URL we load; if even it fails, do not loop.
+    if (!isMainFrame || url.startsWith('data:')) return
+    if (code === ERR_ABORTED && webContents.isLoading()) return
+    showFailure({ kind: 'load-failed', url, code, description })
+  })
+  webContents.on('render-process-gone', (_event, details) => {
+    showFailure({ kind: 'renderer-gone', reason: details.reason, exitCode: details.exitCode })
+  })
+  webContents.on('before-input-event', (event, input) => {
+    if (!showingFailure || !isRetryKey(input)) return
+    event.preventDefault()
+    showingFailure = false
+    loadRenderer(window)
+  })
 }
 
 // The renderer needs no camera, notifications, geolocation or similar; refuse them all.
@@ -85,14 +124,11 @@ export function rendererLocation(): RendererLocation {
   // Only an unpackaged app may follow ELECTRON_RENDERER_URL: in a shipped app an environment
   // variable must not be able to swap in remote content that would get the preload bridge.
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
-  return {
-    fileUrl: pathToFileURL(rendererHtmlPath).href,
-    ...(!app.isPackaged && devServerUrl ? { devServerUrl } : {}),
-  }
+  return !app.isPackaged && devServerUrl ? { devServerUrl } : {}
 }
 
-function loadRenderer(window: BrowserWindow): Promise<void> {
+function loadRenderer(window: BrowserWindow): void {
   const { devServerUrl } = rendererLocation()
-  if (devServerUrl) return window.loadURL(devServerUrl)
-  return window.loadFile(rendererHtmlPath)
+  // A failed load rejects here and also emits did-fail-load, which showLoadFailures answers.
+  window.loadURL(devServerUrl ?? APP_INDEX_URL).catch(() => {})
 }

@@ -45,7 +45,13 @@ export function bindIpc({ controller, getWindow, renderer }: IpcBindingOptions):
   const send = (message: EventMessage) => {
     const window = getWindow()
     const contents = window && !window.isDestroyed() ? window.webContents : null
-    if (contents && !contents.isDestroyed() && !contents.isLoading()) {
+    // Events are for our page only, not for the load-failure page or anything navigated to.
+    const showsOurPage =
+      contents &&
+      !contents.isDestroyed() &&
+      !contents.isLoading() &&
+      isTrustedRendererUrl(contents.getURL(), renderer)
+    if (showsOurPage) {
       contents.send(EVENT_CHANNEL, message)
     } else if (message.event === 'notice' && heldNotices.length < MAX_HELD_NOTICES) {
       // Everything else is re-read when the page starts; a notice would simply be lost.

@@ -7,10 +7,9 @@ vi.mock('electron', async () => (await import('./electron-recorder')).electronMo
 
 const { bindIpc } = await import('../../../src/main/ipc/bind-ipc')
 
-const PAGE = 'file:///opt/plex-cache/out/renderer/index.html'
-const renderer = { fileUrl: PAGE }
+const PAGE = 'app://plex-cache/index.html'
 
-function setUp(options: { renderer?: { fileUrl: string; devServerUrl?: string } } = {}) {
+function setUp(options: { renderer?: { devServerUrl?: string } } = {}) {
   const recording = recordingController((operation) => `${operation} answered`)
   const window = new FakeBrowserWindow({})
   window.webContents.finishLoading(PAGE)
@@ -18,7 +17,7 @@ function setUp(options: { renderer?: { fileUrl: string; devServerUrl?: string } 
   const binding = bindIpc({
     controller: recording.controller,
     getWindow: () => current as never,
-    renderer: options.renderer ?? renderer,
+    renderer: options.renderer ?? {},
   })
   binding.attachWindow(window as never)
   const invoke = (operation: OperationName, event: unknown, args: unknown = {}) => {
@@ -79,9 +78,17 @@ describe('bindIpc', () => {
         sender: window.webContents,
         senderFrame: new FakeFrame('https://evil.example/'),
       },
-      'our window showing another local file': {
+      'our window showing a local file': {
         sender: window.webContents,
-        senderFrame: new FakeFrame('file:///tmp/index.html'),
+        senderFrame: new FakeFrame('file:///opt/plex-cache/out/renderer/index.html'),
+      },
+      'our window showing a data: page': {
+        sender: window.webContents,
+        senderFrame: new FakeFrame('data:text/html,<p>hi</p>'),
+      },
+      'our window showing another app: host': {
+        sender: window.webContents,
+        senderFrame: new FakeFrame('app://evil/index.html'),
       },
     }
     for (const [name, event] of Object.entries(senders)) {
@@ -99,7 +106,7 @@ describe('bindIpc', () => {
 
   it('accepts the dev server page only when it is the configured one', async () => {
     const { invoke, window, calls } = setUp({
-      renderer: { fileUrl: PAGE, devServerUrl: 'http://localhost:5173/' },
+      renderer: { devServerUrl: 'http://localhost:5173/' },
     })
     window.webContents.mainFrame.url = 'http://localhost:5173/#/settings'
     await expect(
@@ -140,6 +147,21 @@ describe('bindIpc', () => {
       {
         channel: EVENT_CHANNEL,
         message: { event: 'notice', payload: { level: 'warning', message: 'The cache file was damaged.' } },
+      },
+    ])
+  })
+
+  it('sends events only while our page is shown, holding notices for when it is back', () => {
+    const { emit, window } = setUp()
+    window.webContents.finishLoading('data:text/html,failed')
+    emit({ event: 'stats', payload: {} })
+    emit({ event: 'notice', payload: { level: 'error', message: 'Plex refused the token.' } })
+    expect(window.webContents.sent).toEqual([])
+    window.webContents.finishLoading(PAGE)
+    expect(window.webContents.sent).toEqual([
+      {
+        channel: EVENT_CHANNEL,
+        message: { event: 'notice', payload: { level: 'error', message: 'Plex refused the token.' } },
       },
     ])
   })

@@ -1,9 +1,15 @@
+import { APP_INDEX_URL } from '../../../src/main/app-origin'
 import { channelFor, type Envelope, type OperationName } from '../../../src/shared/contract'
 import { FakeBrowserWindow, appRecorder, ipcMainRecorder } from './electron-recorder'
 
-/** Imports src/main/index.ts against the recorder, lets Electron become ready and waits for the window. */
-export async function bootMain(dataDir: string): Promise<FakeBrowserWindow> {
+/**
+ * Imports src/main/index.ts against the recorder, lets Electron become ready and waits for the
+ * window, which then shows our app:// page. `appRoot` is where the app is installed (the folder
+ * holding out/renderer); the recorder's default has no files in it.
+ */
+export async function bootMain(dataDir: string, appRoot?: string): Promise<FakeBrowserWindow> {
   process.env.PLEX_CACHE_DATA_DIR = dataDir
+  if (appRoot !== undefined) appRecorder.appPath = appRoot
   await import('../../../src/main/index')
   appRecorder.becomeReady()
   const deadline = Date.now() + 10_000
@@ -12,7 +18,7 @@ export async function bootMain(dataDir: string): Promise<FakeBrowserWindow> {
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
   const window = FakeBrowserWindow.created[0]!
-  window.webContents.finishLoading('file:///opt/plex-cache/out/renderer/index.html')
+  window.webContents.finishLoading(APP_INDEX_URL)
   return window
 }
 

@@ -5,128 +5,11 @@
  * `vi.mock('electron', async () => (await import('./electron-recorder')).electronModule)`.
  */
 import { EventEmitter } from 'node:events'
+import { FakeBrowserWindow, RecordedEvent } from './fake-browser-window'
+
+export { FakeBrowserWindow, FakeFrame, FakeWebContents, RecordedEvent } from './fake-browser-window'
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown
-type PermissionRequestHandler = (
-  contents: unknown,
-  permission: string,
-  respond: (ok: boolean) => void,
-) => void
-
-class FakeSession {
-  requestHandler: PermissionRequestHandler | null = null
-  checkHandler: ((...args: unknown[]) => boolean) | null = null
-  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
-    this.requestHandler = handler
-  }
-  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
-    this.checkHandler = handler
-  }
-}
-
-export class RecordedEvent {
-  defaultPrevented = false
-  constructor(readonly url = '') {}
-  preventDefault(): void {
-    this.defaultPrevented = true
-  }
-}
-
-export class FakeFrame {
-  constructor(
-    public url: string,
-    public parent: FakeFrame | null = null,
-  ) {}
-}
-
-let nextId = 1
-
-export class FakeWebContents extends EventEmitter {
-  readonly id = nextId++
-  readonly mainFrame = new FakeFrame('')
-  loading = false
-  destroyed = false
-  readonly sent: Array<{ channel: string; message: unknown }> = []
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
-  readonly session = new FakeSession()
-
-  getURL(): string {
-    return this.mainFrame.url
-  }
-  isLoading(): boolean {
-    return this.loading
-  }
-  isDestroyed(): boolean {
-    return this.destroyed
-  }
-  send(channel: string, message: unknown): void {
-    this.sent.push({ channel, message: JSON.parse(JSON.stringify(message)) })
-  }
-  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']): void {
-    this.windowOpenHandler = handler
-  }
-  /** What a page load does: the main frame shows the URL, then did-finish-load. */
-  finishLoading(url: string): void {
-    this.mainFrame.url = url
-    this.loading = false
-    this.emit('did-finish-load')
-  }
-}
-
-export class FakeBrowserWindow extends EventEmitter {
-  static readonly created: FakeBrowserWindow[] = []
-  static getAllWindows(): FakeBrowserWindow[] {
-    return FakeBrowserWindow.created.filter((window) => !window.destroyed)
-  }
-
-  readonly webContents = new FakeWebContents()
-  visible = false
-  destroyed = false
-  loadedFile: string | null = null
-  loadedUrl: string | null = null
-
-  constructor(readonly options: Record<string, unknown>) {
-    super()
-    FakeBrowserWindow.created.push(this)
-  }
-
-  loadFile(file: string): Promise<void> {
-    this.loadedFile = file
-    this.webContents.loading = true
-    return Promise.resolve()
-  }
-  loadURL(url: string): Promise<void> {
-    this.loadedUrl = url
-    this.webContents.loading = true
-    return Promise.resolve()
-  }
-  show(): void {
-    this.visible = true
-  }
-  hide(): void {
-    this.visible = false
-  }
-  focus(): void {}
-  restore(): void {}
-  isVisible(): boolean {
-    return this.visible
-  }
-  isMinimized(): boolean {
-    return false
-  }
-  isDestroyed(): boolean {
-    return this.destroyed
-  }
-  /** What the user closing the window does: 'close' may be prevented, otherwise the window goes. */
-  close(): void {
-    const event = new RecordedEvent()
-    this.emit('close', event)
-    if (event.defaultPrevented) return
-    this.destroyed = true
-    this.webContents.destroyed = true
-    this.emit('closed')
-  }
-}
 
 class FakeApp extends EventEmitter {
   isPackaged = false
@@ -135,11 +18,17 @@ class FakeApp extends EventEmitter {
   quitCalls = 0
   exitCode: number | null = null
   ready = false
+  /** What getAppPath answers: the folder holding out/ (tests may move it before main is imported). */
+  appPath = '/opt/plex-cache'
+  appUserModelId: string | null = null
   private resolveReady!: () => void
   private readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve))
 
   getAppPath(): string {
-    return '/opt/plex-cache'
+    return this.appPath
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id
   }
   getName(): string {
     return this.name
@@ -265,6 +154,42 @@ export class FakeTray extends EventEmitter {
 
 export const appRecorder = new FakeApp()
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>
+interface CustomScheme {
+  scheme: string
+  privileges?: Record<string, boolean>
+}
+
+/** Electron's protocol module, with its rules on when each call is allowed. */
+export const protocolRecorder = {
+  privileged: null as CustomScheme[] | null,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+    if (appRecorder.isReady())
+      throw new Error('registerSchemesAsPrivileged must be called before app is ready')
+    if (this.privileged !== null) throw new Error('registerSchemesAsPrivileged can be called only once')
+    this.privileged = schemes
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!appRecorder.isReady()) throw new Error('protocol.handle must be called after app is ready')
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`)
+    this.handlers.set(scheme, handler)
+  },
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme)
+  },
+  isProtocolHandled(scheme: string): boolean {
+    return this.handlers.has(scheme)
+  },
+  /** What the renderer requesting `url` gets back from the registered handler. */
+  async request(url: string, init?: RequestInit): Promise<Response> {
+    const scheme = new URL(url).protocol.slice(0, -1)
+    const handler = this.handlers.get(scheme)
+    if (!handler) throw new Error(`no handler for ${scheme}:`)
+    return handler(new Request(url, init))
+  },
+}
+
 export const electronModule = {
   app: appRecorder,
   BrowserWindow: FakeBrowserWindow,
@@ -273,6 +198,7 @@ export const electronModule = {
   contextBridge: contextBridgeRecorder,
   shell: shellRecorder,
   safeStorage: safeStorageRecorder,
+  protocol: protocolRecorder,
   Tray: FakeTray,
   Menu: { buildFromTemplate: (template: unknown[]) => ({ template }) },
   nativeImage: {

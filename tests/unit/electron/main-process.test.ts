@@ -17,6 +17,7 @@ describe('the main process, composed against the Electron stand-in', () => {
 
     expect(appRecorder.getName()).toBe('Plex Cache')
     expect(appRecorder.getPath('userData')).toBe(dataDir)
+    expect(appRecorder.appUserModelId).toBe(process.platform === 'win32' ? 'app.plexcache.desktop' : null)
     expect(FakeBrowserWindow.created).toHaveLength(1)
     expect(window.options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -56,6 +57,7 @@ describe('the main process, composed against the Electron stand-in', () => {
     while (appRecorder.quitCalls === 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 10))
     expect(appRecorder.quitCalls).toBe(1)
+    expect(appRecorder.exitCode).toBeNull()
     expect(ipcMainRecorder.handlers.size).toBe(0)
     expect(FakeTray.created[0]?.destroyed).toBe(true)
     await expect(fetch(`${demoUrl}/identity`)).rejects.toThrow()

@@ -37,7 +37,8 @@ describe('createAppWindow hardens every window', () => {
       webviewTag: false,
     })
     expect(prefs.preload).toBe('/opt/plex-cache/out/preload/index.cjs')
-    expect(lastWindow().loadedFile).toBe('/opt/plex-cache/out/renderer/index.html')
+    expect(lastWindow().loadedUrl).toBe('app://plex-cache/index.html')
+    expect(lastWindow().loadedFile).toBeNull()
   })
 
   it('applies the same options to every window it makes', () => {
@@ -50,7 +51,7 @@ describe('createAppWindow hardens every window', () => {
   it('blocks navigation away from the page and hands web links to the browser', () => {
     createAppWindow({ width: 800, height: 600 })
     const { webContents } = lastWindow()
-    webContents.finishLoading('file:///opt/plex-cache/out/renderer/index.html')
+    webContents.finishLoading('app://plex-cache/index.html')
 
     const away = new RecordedEvent('https://example.com/')
     webContents.emit('will-navigate', away)
@@ -62,7 +63,11 @@ describe('createAppWindow hardens every window', () => {
     expect(local.defaultPrevented).toBe(true)
     expect(shellRecorder.opened).toEqual(['https://example.com/'])
 
-    const reload = new RecordedEvent('file:///opt/plex-cache/out/renderer/index.html')
+    const ownFiles = new RecordedEvent('app://plex-cache/assets/icon.png')
+    webContents.emit('will-navigate', ownFiles)
+    expect(ownFiles.defaultPrevented).toBe(true)
+
+    const reload = new RecordedEvent('app://plex-cache/index.html')
     webContents.emit('will-navigate', reload)
     expect(reload.defaultPrevented).toBe(false)
   })
@@ -102,8 +107,7 @@ describe('createAppWindow hardens every window', () => {
 
     appRecorder.isPackaged = true
     createAppWindow({ width: 800, height: 600 })
-    expect(lastWindow().loadedUrl).toBeNull()
-    expect(lastWindow().loadedFile).toBe('/opt/plex-cache/out/renderer/index.html')
-    expect(rendererLocation()).toEqual({ fileUrl: 'file:///opt/plex-cache/out/renderer/index.html' })
+    expect(lastWindow().loadedUrl).toBe('app://plex-cache/index.html')
+    expect(rendererLocation()).toEqual({})
   })
 })
