@@ -3,6 +3,7 @@ import os from 'node:os'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheBenchPart } from './cache'
+import { cliBenchPart } from './cli'
 import { clientBenchPart } from './client'
 import { scaleBenchPart } from './scale'
 import { serviceBenchPart } from './service'
@@ -16,7 +17,14 @@ import type { BenchPart, BenchPartResult } from './part'
  */
 
 /** Later parts (client, service, UI) are added here. */
-const PARTS: BenchPart[] = [cacheBenchPart, clientBenchPart, serviceBenchPart, uiBenchPart, scaleBenchPart]
+const PARTS: BenchPart[] = [
+  cacheBenchPart,
+  clientBenchPart,
+  serviceBenchPart,
+  cliBenchPart,
+  uiBenchPart,
+  scaleBenchPart,
+]
 
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url))
 const RULE = '='.repeat(100)

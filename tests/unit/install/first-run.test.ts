@@ -88,7 +88,7 @@ describe.skipIf(process.platform !== 'linux')(
   () => {
     beforeAll(() => {
       // Not tempDir(): that one is removed after each test, and these steps build on one another.
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-cache-first-run-'))
+      work = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-cache-first-run-'))
       clone = path.join(work, 'plex-cache')
       execFileSync('git', ['clone', '--quiet', repoRoot, clone])
       sandboxPath = sandboxBin(path.join(work, 'bin'))
