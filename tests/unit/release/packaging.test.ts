@@ -1,73 +1,22 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
-import os from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
-// electron-builder's own asar library (a dependency of electron-builder), so the archive is read the
-// way the packager wrote it.
-import asar from '@electron/asar'
-import type BetterSqlite3 from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-// The release configuration lives in package.json ("build"). electron-builder replaces the top-level
-// `files` with a platform's own list, so each platform carries its complete list.
-
-const run = promisify(execFile)
-const projectRoot = path.resolve(import.meta.dirname, '../../..')
-const fromRoot = (...parts: string[]) => path.join(projectRoot, ...parts)
-
-type Target = string | { target: string }
-interface PlatformConfig {
-  target: Target[]
-  icon: string
-  files: string[]
-  category?: string
-}
-interface BuildConfig {
-  appId: string
-  productName: string
-  asar: boolean
-  asarUnpack: string[]
-  npmRebuild: boolean
-  nodeGypRebuild: boolean
-  linux: PlatformConfig
-  mac: PlatformConfig
-  win: PlatformConfig
-}
-interface PackageJson {
-  productName: string
-  main: string
-  scripts: Record<string, string>
-  dependencies: Record<string, string>
-  devDependencies: Record<string, string>
-  build: BuildConfig
-}
-
-const pkg = JSON.parse(fs.readFileSync(fromRoot('package.json'), 'utf8')) as PackageJson
-const config = pkg.build
-const platforms = { linux: config.linux, mac: config.mac, win: config.win }
-
-/** better-sqlite3's prebuilt binaries that each platform's package must carry (and load). */
-const ownPrebuilds: Record<keyof typeof platforms, string[]> = {
-  linux: ['linux-x64', 'linux-arm64', 'linuxmusl-x64', 'linuxmusl-arm64'],
-  mac: ['darwin-x64', 'darwin-arm64'],
-  win: ['win32-x64', 'win32-arm64'],
-}
-const allPrebuilds = Object.values(ownPrebuilds).flat()
-const prebuildPath = (name: string) => `node_modules/better-sqlite3/prebuilds/${name}.node`
-
-/** What the main process loads from the app root at runtime (src/main/window.ts, index.ts, tray/tray.ts). */
-const appFiles = [
-  pkg.main,
-  'out/preload/index.cjs',
-  'out/renderer/index.html',
-  'resources/icon.png',
-  'resources/tray.png',
-  'resources/tray@2x.png',
-  'resources/trayTemplate.png',
-  'resources/trayTemplate@2x.png',
-]
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  allPrebuilds,
+  appFiles,
+  config,
+  fromRoot,
+  importedSpecifiers,
+  ownPrebuilds,
+  packageName,
+  pkg,
+  platforms,
+  prebuildPath,
+  requireBuiltApp,
+  type PlatformConfig,
+  type PlatformName,
+} from './release-config'
 
 /** Whether electron-builder's `files` list packs an app file: a pattern takes it, and no "!" pattern drops it. */
 function packs(files: string[], file: string): boolean {
@@ -80,8 +29,8 @@ function excluded(files: string[], file: string): boolean {
   return files.some((pattern) => pattern.startsWith('!') && path.matchesGlob(file, pattern.slice(1)))
 }
 
-const targetNames = (platform: PlatformConfig) =>
-  platform.target.map((target) => (typeof target === 'string' ? target : target.target))
+const targets = (platform: PlatformConfig) =>
+  platform.target.map((target) => (typeof target === 'string' ? { target } : target))
 
 function pngSize(file: string): { width: number; height: number } {
   const header = fs.readFileSync(file).subarray(0, 24)
@@ -94,31 +43,68 @@ describe('release configuration (package.json "build")', () => {
     expect(config.appId).toBe('app.plexcache.desktop')
     expect(config.productName).toBe('Plex Cache')
     expect(config.productName).toBe(pkg.productName)
-    expect(pkg.scripts.dist).toBe('electron-vite build && electron-builder')
+    expect(pkg.scripts.dist).toBe('npm run build && electron-builder')
     expect(pkg.devDependencies['electron-builder']).toMatch(/^26\.\d+\.\d+$/)
   })
 
-  it('targets AppImage and deb on Linux, dmg on macOS and nsis on Windows', () => {
-    expect(targetNames(config.linux).sort()).toEqual(['AppImage', 'deb'])
-    expect(targetNames(config.mac)).toEqual(['dmg'])
-    expect(targetNames(config.win)).toEqual(['nsis'])
+  it('names a real author, and keeps its placeholders in the two places the README lists', () => {
+    expect(pkg.author.name).toBe('Plex Cache contributors')
+    // The deb's Maintainer and Homepage fields need an address and a URL; until the project has
+    // them, these are the placeholders the README's "Placeholders" note names.
+    expect(pkg.author.email).toBe('plex-cache@example.invalid')
+    expect(config.extraMetadata.homepage).toBe('https://plex-cache.example.invalid')
+    const placeholders = JSON.stringify(pkg).match(/[\w.@/:-]*example\.invalid/g)
+    expect(placeholders).toEqual(['plex-cache@example.invalid', 'https://plex-cache.example.invalid'])
+  })
+
+  it('targets the deb first and the AppImage on Linux, dmg for x64 and arm64 on macOS, nsis on Windows', () => {
+    expect(targets(config.linux)).toEqual([{ target: 'deb' }, { target: 'AppImage' }])
+    expect(targets(config.mac)).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }])
+    expect(targets(config.win)).toEqual([{ target: 'nsis' }])
     expect(config.mac.category).toBe('public.app-category.utilities')
     expect(config.linux.category).toBe('Utility')
   })
 
+  it('builds the AppImage with the static runtime (no libfuse2) and never asks for --no-sandbox', () => {
+    // electron-builder's AppImage toolsets from 1.0.0 on embed the static runtime; the legacy one
+    // ("0.0.0", the default) needs libfuse2 and writes --no-sandbox into the desktop entry.
+    expect(config.toolsets.appimage).toMatch(/^1\.\d+\.\d+$/)
+    expect(config.linux.executableArgs).toEqual([])
+  })
+
+  it('signs and notarizes macOS builds only from the environment, with the hardened runtime', () => {
+    expect(config.mac.hardenedRuntime).toBe(true)
+    // No identity, no notarize options: electron-builder signs when CSC_LINK (or a keychain
+    // identity) is there, notarizes when APPLE_ID... or APPLE_API_KEY... are set, and otherwise
+    // builds an unsigned app with a warning.
+    for (const key of ['identity', 'notarize', 'forceCodeSigning']) expect(config.mac).not.toHaveProperty(key)
+    expect(config.mac.entitlements).toBe('build/entitlements.mac.plist')
+    expect(config.mac.entitlementsInherit).toBe('build/entitlements.mac.plist')
+    const entitlements = fs.readFileSync(fromRoot('build/entitlements.mac.plist'), 'utf8')
+    const granted = [...entitlements.matchAll(/<key>([^<]+)<\/key>\s*<true\/>/g)].map((match) => match[1])
+    expect(granted).toEqual(['com.apple.security.cs.allow-jit'])
+    // Flipping fuses breaks the arm64 binary's ad-hoc signature; an unsigned build needs it redone.
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true)
+  })
+
   for (const [name, platform] of Object.entries(platforms)) {
-    it(`${name}: packs the built app, package.json and the icons the main process loads`, () => {
+    it(`${name}: packs the built app, package.json and the icons; ships the launcher beside it`, () => {
       for (const file of appFiles) expect(packs(platform.files, file), file).toBe(true)
       expect(packs(platform.files, 'package.json')).toBe(true)
-      // Sources, tests and the CLI stay out of the installer.
+      // Sources, tests, the dev bin and the launchers (shipped as extra resources) stay out of app.asar.
       for (const file of [
         'src/main/index.ts',
         'tests/unit/format.test.ts',
         'bin/plex-cache.js',
         'README.md',
+        'resources/bin/plex-cache',
+        'resources/bin/plex-cache.cmd',
       ]) {
         expect(packs(platform.files, file), file).toBe(false)
       }
+      const launcher = name === 'win' ? 'plex-cache.cmd' : 'plex-cache'
+      expect(platform.extraResources).toEqual([{ from: `resources/bin/${launcher}`, to: `bin/${launcher}` }])
+      expect(fs.existsSync(fromRoot('resources/bin', launcher)), launcher).toBe(true)
     })
   }
 
@@ -141,7 +127,8 @@ describe('release configuration (package.json "build")', () => {
     expect(config.npmRebuild).toBe(false)
     expect(config.nodeGypRebuild).toBe(false)
     for (const [name, platform] of Object.entries(platforms)) {
-      for (const prebuild of ownPrebuilds[name as keyof typeof platforms]) {
+      const own = ownPrebuilds[name as PlatformName]
+      for (const prebuild of own) {
         const file = prebuildPath(prebuild)
         expect(excluded(platform.files, file), `${name} packs ${file}`).toBe(false)
         expect(
@@ -150,9 +137,7 @@ describe('release configuration (package.json "build")', () => {
         ).toBe(true)
       }
       // Other platforms' binaries are left out of this platform's package.
-      for (const prebuild of allPrebuilds.filter(
-        (p) => !ownPrebuilds[name as keyof typeof platforms].includes(p),
-      )) {
+      for (const prebuild of allPrebuilds.filter((p) => !own.includes(p))) {
         expect(excluded(platform.files, prebuildPath(prebuild)), `${name} leaves out ${prebuild}`).toBe(true)
       }
     }
@@ -170,38 +155,19 @@ describe('release configuration (package.json "build")', () => {
   })
 })
 
-/** Every module specifier a built file loads: static and dynamic imports, and require(). */
-function importedSpecifiers(code: string): Set<string> {
-  const patterns = [
-    /\bimport\s+(?:[\w*${},\s]+?\s+from\s+)?["']([^"']+)["']/g,
-    /\bexport\s+(?:\*|\{[^}]*\})\s+from\s+["']([^"']+)["']/g,
-    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
-  ]
-  const found = new Set<string>()
-  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]!)
-  return found
-}
-
-const packageName = (specifier: string) =>
-  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!
-
-describe('the built app (electron-vite build, as `npm run dist` does)', () => {
+describe('the built app (npm run build, as `npm run dist` does)', () => {
   const mainDir = fromRoot('out', 'main')
   let mainImports = new Map<string, Set<string>>()
 
-  beforeAll(async () => {
-    await run(process.execPath, [fromRoot('node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-      cwd: projectRoot,
-      maxBuffer: 16 * 1024 * 1024,
-    })
+  beforeAll(() => {
+    requireBuiltApp()
     mainImports = new Map(
       fs
         .readdirSync(mainDir)
         .filter((file) => /\.[cm]?js$/.test(file))
         .map((file) => [file, importedSpecifiers(fs.readFileSync(path.join(mainDir, file), 'utf8'))]),
     )
-  }, 60_000)
+  })
 
   it('loads, at runtime, only built-ins, electron, its own chunks and packages in "dependencies"', () => {
     const all = [...mainImports.values()].flatMap((specifiers) => [...specifiers])
@@ -229,85 +195,11 @@ describe('the built app (electron-vite build, as `npm run dist` does)', () => {
     expect([...importedSpecifiers(preload)]).toEqual(['electron'])
   })
 
-  describe('packaged by electron-builder (--dir for Linux, with a stand-in for the Electron binary)', () => {
-    // The real Electron download is out of reach offline; the stand-in is an empty directory with
-    // an `electron` file, which is all the unpacked Linux target needs to lay out the app.
-    let workDir = ''
-    let resourcesDir = ''
-    let archive = ''
-
-    beforeAll(async () => {
-      workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plex-cache-package-'))
-      const electronStandIn = path.join(workDir, 'electron-dist')
-      fs.mkdirSync(electronStandIn)
-      fs.writeFileSync(path.join(electronStandIn, 'electron'), '', { mode: 0o755 })
-      const output = path.join(workDir, 'dist')
-      await run(
-        process.execPath,
-        [
-          fromRoot('node_modules/electron-builder/cli.js'),
-          '--dir',
-          '--linux',
-          '--publish',
-          'never',
-          `-c.electronDist=${electronStandIn}`,
-          `-c.directories.output=${output}`,
-        ],
-        {
-          cwd: projectRoot,
-          maxBuffer: 16 * 1024 * 1024,
-          env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-        },
-      )
-      resourcesDir = path.join(output, 'linux-unpacked', 'resources')
-      archive = path.join(resourcesDir, 'app.asar')
-    }, 120_000)
-
-    afterAll(() => {
-      if (workDir) fs.rmSync(workDir, { recursive: true, force: true })
-    })
-
-    it('puts the built app and its icons in app.asar', () => {
-      for (const file of appFiles) expect(asar.statFile(archive, file), file).toBeTruthy()
-      expect(() => asar.statFile(archive, 'src/main/index.ts')).toThrow()
-    })
-
-    it('packs every package the main bundle imports', () => {
-      const packages = [...mainImports.values()]
-        .flatMap((specifiers) => [...specifiers])
-        .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))
-        .filter((specifier) => specifier !== 'electron' && !builtinModules.includes(specifier))
-        .map(packageName)
-      for (const name of new Set(packages)) {
-        expect(asar.statFile(archive, `node_modules/${name}/package.json`), name).toBeTruthy()
-      }
-    })
-
-    it("unpacks better-sqlite3's Linux binaries next to the archive, and only those", () => {
-      for (const prebuild of ownPrebuilds.linux) {
-        const file = prebuildPath(prebuild)
-        expect(asar.statFile(archive, file), file).toMatchObject({ unpacked: true })
-        expect(fs.existsSync(path.join(resourcesDir, 'app.asar.unpacked', file)), file).toBe(true)
-      }
-      for (const prebuild of [...ownPrebuilds.mac, ...ownPrebuilds.win]) {
-        expect(() => asar.statFile(archive, prebuildPath(prebuild)), prebuild).toThrow()
-      }
-    })
-
-    it.skipIf(process.platform !== 'linux')('loads better-sqlite3 from the packaged files', () => {
-      const extracted = path.join(workDir, 'extracted')
-      asar.extractAll(archive, extracted) // the unpacked files come along
-      const requireFromApp = createRequire(path.join(extracted, 'out', 'main', 'index.js'))
-      expect(requireFromApp.resolve('better-sqlite3')).toBe(
-        path.join(extracted, 'node_modules', 'better-sqlite3', 'lib', 'index.js'),
-      )
-      const Database = requireFromApp('better-sqlite3') as typeof BetterSqlite3
-      const db = new Database(':memory:')
-      try {
-        expect(db.prepare('select 6 * 7 as answer').get()).toEqual({ answer: 42 })
-      } finally {
-        db.close()
-      }
-    })
+  it('bundles the CLI into one file that requires only built-ins and better-sqlite3', () => {
+    const cli = importedSpecifiers(fs.readFileSync(fromRoot('out/cli/index.cjs'), 'utf8'))
+    const outside = [...cli].filter(
+      (specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier),
+    )
+    expect(outside).toEqual(['better-sqlite3'])
   })
 })
