@@ -95,7 +95,7 @@ describe('release configuration (package.json "build")', () => {
       for (const file of [
         'src/main/index.ts',
         'tests/unit/format.test.ts',
-        'bin/plex-cache.js',
+        'bin/plex-cache.cjs',
         'README.md',
         'resources/bin/plex-cache',
         'resources/bin/plex-cache.cmd',
