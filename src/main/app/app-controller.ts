@@ -89,22 +89,54 @@ export async function createAppController(options: AppControllerOptions): Promis
     return settings
   }
 
+  // A change may wait on the keychain (sealing a new token, or the saved one coming back); one at a
+  // time, so none is worked out from settings another is about to replace.
+  let settingsTurn: Promise<unknown> = Promise.resolve()
+  const oneAtATime = <T>(change: () => T | Promise<T>): Promise<T> => {
+    const result = settingsTurn.then(change)
+    settingsTurn = result.catch(() => undefined)
+    return result
+  }
+
   const operations: OperationTable = createOperationTable({
     service,
     store,
-    changeSettings: (change: SettingsChange) => {
-      const settings = apply(store.prepare(change))
-      // Leaving demo mode: nothing talks to the demo server any more.
-      if (!settings.demo && demo.running) void demo.close()
-      return settings
-    },
-    useDemoServer: async () => {
-      const endpoint = await startDemo(demo)
-      return apply(store.prepareDemo(endpoint.url, endpoint.token))
-    },
+    changeSettings: (change: SettingsChange) =>
+      oneAtATime(async () => {
+        const settings = apply(await store.prepare(change))
+        // Leaving demo mode: nothing talks to the demo server any more.
+        if (!settings.demo && demo.running) void demo.close()
+        return settings
+      }),
+    useDemoServer: () =>
+      oneAtATime(async () => {
+        const endpoint = await startDemo(demo)
+        return apply(store.prepareDemo(endpoint.url, endpoint.token))
+      }),
   })
 
   let closing: Promise<void> | undefined
+  // Not awaited: the window and every operation work meanwhile, and the service connects when the
+  // token arrives. A keychain that never answers leaves the app running without one.
+  const useSavedTokenOnceUnsealed = async () => {
+    const unsealed = await store.unsealSavedToken()
+    await oneAtATime(() => {
+      if (closing) return
+      const prepared = unsealed && store.prepareUnsealed(unsealed)
+      // Without it, the settings still changed: the token no longer counts as set.
+      if (prepared) apply(prepared)
+      else events.emit('settings', store.publicSettings())
+    })
+  }
+  if (store.tokenAwaitsKeychain) {
+    useSavedTokenOnceUnsealed().catch((error: unknown) =>
+      events.emit('notice', {
+        level: 'warning',
+        message: `The saved Plex token could not be used (${(error as Error).message}).`,
+      }),
+    )
+  }
+
   return {
     async run(operation, args) {
       try {

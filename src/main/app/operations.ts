@@ -10,7 +10,7 @@ export type OperationTable = {
 export interface OperationDeps {
   service: CacheService
   store: SettingsStore
-  changeSettings(change: SettingsChange): PublicSettings
+  changeSettings(change: SettingsChange): Promise<PublicSettings>
   useDemoServer(): Promise<PublicSettings>
 }
 

@@ -1,2 +1,3 @@
-export { SettingsStore, type TokenVault, type PreparedSettings } from './settings-store'
+export { SettingsStore, type PreparedSettings } from './settings-store'
+export type { TokenVault, UnsealedToken } from './token-vault'
 export type { Notice } from './notice-buffer'

@@ -11,16 +11,13 @@ import {
   storedSettingsSchema,
   type SettingsState,
 } from './stored-settings'
-
-/** The OS keychain as Electron's safeStorage offers it; null where there is none (Node, tests). */
-export interface TokenVault {
-  isEncryptionAvailable(): boolean
-  encrypt(plain: string): Buffer
-  decrypt(data: Buffer): string
-}
+import { sealToken, unsealToken, type TokenVault, type UnsealedToken } from './token-vault'
 
 /** A validated change that has not been saved yet; see SettingsStore.prepare. */
 export type PreparedSettings = Readonly<SettingsState>
+
+const UNREADABLE_TOKEN_NOTICE =
+  'The saved Plex token could not be decrypted by the system keychain. Enter it again in Settings.'
 
 const SESSION_ONLY_NOTICE =
   'Encryption is not available on this system, so the Plex token is not saved: ' +
@@ -29,6 +26,8 @@ const SESSION_ONLY_NOTICE =
 /**
  * The app's settings in `<dataDir>/settings.json`, validated on load and on change. The token is
  * written only encrypted by the OS keychain; without one it stays in memory for the session.
+ * Loading reads the file only: the saved token is decrypted later (unsealSavedToken), because the
+ * keychain may first ask the user, and the app must not wait for that.
  * Main-process only: publicSettings() is what may leave it.
  */
 export class SettingsStore {
@@ -36,11 +35,14 @@ export class SettingsStore {
   private readonly vault: TokenVault | null
   private readonly notices = new NoticeBuffer()
   private state: SettingsState
+  /** The stored copy waiting to be decrypted; until it is, the token counts as set. */
+  private unsealing: string | null
 
   constructor(options: { file: string; vault: TokenVault | null }) {
     this.file = options.file
     this.vault = options.vault
     this.state = this.load()
+    this.unsealing = this.state.encryptedToken
   }
 
   get demo(): boolean {
@@ -51,13 +53,19 @@ export class SettingsStore {
     return this.state.startInTray
   }
 
+  /** A saved token is waiting for the keychain (see unsealSavedToken). */
+  get tokenAwaitsKeychain(): boolean {
+    return this.unsealing !== null && this.unsealing === this.state.encryptedToken
+  }
+
   /** Notices raised before the first listener are delivered to it. */
   onNotice(listener: (notice: Notice) => void): () => void {
     return this.notices.on(listener)
   }
 
   publicSettings(): PublicSettings {
-    return publicSettingsOf(this.state)
+    const settings = publicSettingsOf(this.state)
+    return this.tokenAwaitsKeychain ? { ...settings, tokenSet: true, tokenStorage: 'encrypted' } : settings
   }
 
   serviceSettings(): ServiceSettings {
@@ -69,13 +77,18 @@ export class SettingsStore {
     return serviceSettingsOf(prepared)
   }
 
-  /** Validates a change (throws ServiceError INVALID_ARGUMENT) and works out the result without saving it. */
-  prepare(change: SettingsChange): PreparedSettings {
+  /**
+   * Validates a change (throws ServiceError INVALID_ARGUMENT) and works out the result without
+   * saving it. A new token is sealed by the keychain first, which may wait on the user.
+   */
+  async prepare(change: SettingsChange): Promise<PreparedSettings> {
     const parsed = settingsChangeSchema.safeParse(change)
     if (!parsed.success) {
       throw new ServiceError('INVALID_ARGUMENT', `Invalid settings: ${parsed.error.issues[0]?.message ?? ''}`)
     }
     const { token, serverUrl, ...plain } = parsed.data
+    const newToken = token === undefined ? undefined : await this.tokenFields(token === '' ? null : token)
+    // Worked out from the state as it is after the keychain answered, not as it was before.
     const next: SettingsState = { ...this.state }
     for (const [name, value] of Object.entries(plain)) {
       if (value !== undefined) (next as unknown as Record<string, unknown>)[name] = value
@@ -89,13 +102,16 @@ export class SettingsStore {
       next.encryptedToken = null
     }
     if (serverUrl === null) next.demo = false
-    if (token !== undefined) Object.assign(next, this.tokenFields(token === '' ? null : token))
+    if (newToken !== undefined) Object.assign(next, newToken)
     return next
   }
 
   /** Saves a prepared change and makes it current; throws ServiceError INTERNAL when it cannot be written. */
   commit(prepared: PreparedSettings): PublicSettings {
-    this.save(prepared)
+    // Unchanged on disk (say, only the saved token was decrypted): nothing to write.
+    if (JSON.stringify(storedFromState(prepared)) !== JSON.stringify(storedFromState(this.state))) {
+      this.save(prepared)
+    }
     const sessionOnlyNow = prepared.token !== null && prepared.encryptedToken === null && !prepared.demo
     const tokenChanged = prepared.token !== this.state.token
     this.state = { ...prepared }
@@ -103,8 +119,35 @@ export class SettingsStore {
     return this.publicSettings()
   }
 
-  update(change: SettingsChange): PublicSettings {
-    return this.commit(this.prepare(change))
+  async update(change: SettingsChange): Promise<PublicSettings> {
+    return this.commit(await this.prepare(change))
+  }
+
+  /**
+   * Asks the keychain for the saved token. Resolves to null, after a notice, when it cannot be
+   * had; the stored copy is kept in case the keychain comes back. Changes nothing itself: see
+   * prepareUnsealed.
+   */
+  async unsealSavedToken(): Promise<UnsealedToken | null> {
+    const sealed = this.state.encryptedToken
+    if (sealed === null || this.state.token !== null) return null
+    const unsealed = await unsealToken(this.vault, sealed)
+    if (unsealed === null) {
+      if (this.unsealing === sealed) this.unsealing = null
+      if (this.state.encryptedToken === sealed)
+        this.notices.emit({ level: 'warning', message: UNREADABLE_TOKEN_NOTICE })
+    }
+    return unsealed
+  }
+
+  /**
+   * The current settings with the unsealed token (and its fresh copy, when the keychain asked for
+   * one), or null when the token was replaced or removed while the keychain was asked.
+   */
+  prepareUnsealed(unsealed: UnsealedToken): PreparedSettings | null {
+    if (this.unsealing === unsealed.sealed) this.unsealing = null
+    if (this.state.encryptedToken !== unsealed.sealed || this.state.token !== null) return null
+    return { ...this.state, token: unsealed.token, encryptedToken: unsealed.resealed ?? unsealed.sealed }
   }
 
   /**
@@ -115,22 +158,9 @@ export class SettingsStore {
     return { ...this.state, serverUrl, token, encryptedToken: null, demo: true }
   }
 
-  private tokenFields(token: string | null): Pick<SettingsState, 'token' | 'encryptedToken'> {
+  private async tokenFields(token: string | null): Promise<Pick<SettingsState, 'token' | 'encryptedToken'>> {
     if (token === null) return { token: null, encryptedToken: null }
-    if (!this.encryptionAvailable()) return { token, encryptedToken: null }
-    try {
-      return { token, encryptedToken: this.vault!.encrypt(token).toString('base64') }
-    } catch {
-      throw new ServiceError('INTERNAL', 'The Plex token could not be encrypted by the system keychain.')
-    }
-  }
-
-  private encryptionAvailable(): boolean {
-    try {
-      return this.vault !== null && this.vault.isEncryptionAvailable()
-    } catch {
-      return false
-    }
+    return { token, encryptedToken: await sealToken(this.vault, token) }
   }
 
   private load(): SettingsState {
@@ -148,9 +178,7 @@ export class SettingsStore {
     }
     const parsed = storedSettingsSchema.safeParse(parseJson(text))
     if (!parsed.success) return this.recoverFromDamagedFile()
-    const state = stateFromStored(parsed.data)
-    state.token = this.decryptToken(state.encryptedToken)
-    return state
+    return stateFromStored(parsed.data)
   }
 
   private recoverFromDamagedFile(): SettingsState {
@@ -167,23 +195,6 @@ export class SettingsStore {
       message: `The settings file was damaged, so the default settings are used.${where}`,
     })
     return { ...DEFAULT_STATE }
-  }
-
-  private decryptToken(encrypted: string | null): string | null {
-    if (encrypted === null) return null
-    if (this.encryptionAvailable()) {
-      try {
-        return this.vault!.decrypt(Buffer.from(encrypted, 'base64'))
-      } catch {
-        // Falls through to the notice; the stored copy is kept in case the keychain comes back.
-      }
-    }
-    this.notices.emit({
-      level: 'warning',
-      message:
-        'The saved Plex token could not be decrypted by the system keychain. Enter it again in Settings.',
-    })
-    return null
   }
 
   private save(state: SettingsState): void {

@@ -1,9 +1,10 @@
 import path from 'node:path'
-import { afterEach } from 'vitest'
+import { afterEach, expect, vi } from 'vitest'
 import { createAppController, type AppController, type AppControllerOptions } from '../../../src/main/app'
 import { SettingsStore, type TokenVault } from '../../../src/main/settings'
 import type { EventMessage } from '../../../src/shared/contract'
 import { tempDir } from '../../support/temp-dir'
+import { TestKeychain } from './test-keychain'
 
 const open: AppController[] = []
 
@@ -21,34 +22,33 @@ export const SMALL_DEMO = {
   photos: 0,
 }
 
-/** Plays the OS keychain's part (Electron's safeStorage). */
-export const keychain: TokenVault = {
-  isEncryptionAvailable: () => true,
-  encrypt: (plain) => Buffer.from(plain).reverse(),
-  decrypt: (data) => Buffer.from(data).reverse().toString(),
-}
-
-/** The real controller over a temp directory with instant retries; closed after the test. */
+/**
+ * The real controller over a temp directory with instant retries; closed after the test. Like a
+ * user a moment after launch, it waits until the saved token has come back from the keychain (or
+ * been refused), unless `waitForSavedToken` is false for a test of that moment itself.
+ */
 export async function openController(
-  options: Partial<AppControllerOptions> & { vault?: TokenVault | null } = {},
+  options: Partial<AppControllerOptions> & { vault?: TokenVault | null; waitForSavedToken?: boolean } = {},
 ): Promise<{ controller: AppController; events: EventMessage[]; dataDir: string; store: SettingsStore }> {
-  const dataDir = options.dataDir ?? tempDir('plex-cache-app-')
+  const { vault, waitForSavedToken = true, ...controllerOptions } = options
+  const dataDir = controllerOptions.dataDir ?? tempDir('plex-cache-app-')
   const store =
-    options.settingsStore ??
+    controllerOptions.settingsStore ??
     new SettingsStore({
       file: path.join(dataDir, 'settings.json'),
-      vault: options.vault === undefined ? keychain : options.vault,
+      vault: vault === undefined ? new TestKeychain() : vault,
     })
   const controller = await createAppController({
     dataDir,
     fetch: (url, init) => fetch(url, init),
     clientTuning: { retries: 1, sleep: async () => {}, timeoutMs: 5_000 },
     demoDataset: SMALL_DEMO,
-    ...options,
+    ...controllerOptions,
     settingsStore: store,
   })
   open.push(controller)
   const events: EventMessage[] = []
   controller.onEvent((message) => events.push(message))
+  if (waitForSavedToken) await vi.waitFor(() => expect(store.tokenAwaitsKeychain).toBe(false))
   return { controller, events, dataDir, store }
 }

@@ -115,17 +115,55 @@ export const shellRecorder = {
 export const safeStorageRecorder = {
   available: true,
   backend: 'gnome_libsecret',
+  /** How decryptStringAsync answers: at once, never (a keychain prompt nobody answers), or refused. */
+  decryptMode: 'answer' as 'answer' | 'hang' | 'refuse',
+  /** What decryptStringAsync says of the key it used, as after a key rotation. */
+  shouldReEncrypt: false,
+  /** The deprecated synchronous calls made, which the app should no longer make. */
+  syncCalls: [] as string[],
+  hangingDecrypts: [] as Array<() => void>,
+  reset(): void {
+    this.available = true
+    this.backend = 'gnome_libsecret'
+    this.decryptMode = 'answer'
+    this.shouldReEncrypt = false
+    this.syncCalls = []
+    this.hangingDecrypts = []
+  },
   isEncryptionAvailable(): boolean {
+    this.syncCalls.push('isEncryptionAvailable')
     return this.available
   },
   getSelectedStorageBackend(): string {
     return this.backend
   },
   encryptString(plain: string): Buffer {
+    this.syncCalls.push('encryptString')
     return Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`)
   },
   decryptString(data: Buffer): string {
+    this.syncCalls.push('decryptString')
     return Buffer.from(data.toString().replace(/^sealed:/, ''), 'hex').toString()
+  },
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return Promise.resolve(this.available)
+  },
+  encryptStringAsync(plain: string): Promise<Buffer> {
+    return Promise.resolve(Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`))
+  },
+  decryptStringAsync(data: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    if (this.decryptMode === 'refuse') return Promise.reject(new Error('Keychain access was refused.'))
+    const answer = () => ({
+      result: Buffer.from(data.toString().replace(/^sealed:/, ''), 'hex').toString(),
+      shouldReEncrypt: this.shouldReEncrypt,
+    })
+    if (this.decryptMode === 'answer') return Promise.resolve(answer())
+    return new Promise((resolve) => this.hangingDecrypts.push(() => resolve(answer())))
+  },
+  /** The keychain prompt is answered at last: every hanging decryption resolves. */
+  answerHangingDecrypts(): void {
+    this.decryptMode = 'answer'
+    for (const answer of this.hangingDecrypts.splice(0)) answer()
   },
 }
 
