@@ -4,7 +4,8 @@
  * only the bus can tell. Uses the desktop's own command-line clients: no native D-Bus binding to
  * ship, and both clients are part of every desktop that can show such icons.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { Readable } from 'node:stream'
 
 const WATCHER = 'org.kde.StatusNotifierWatcher'
 const DEFAULT_TIMEOUT_MS = 2000
@@ -73,7 +74,14 @@ function runClient(
   timeoutMs: number,
 ): Promise<string | undefined | 'not installed'> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] })
+    let child: ChildProcessByStdio<null, Readable, null>
+    try {
+      child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] })
+    } catch {
+      // A malformed environment, say: the bus cannot be asked either way.
+      resolve(undefined)
+      return
+    }
     let output = ''
     let settled = false
     const finish = (result: string | undefined | 'not installed') => {

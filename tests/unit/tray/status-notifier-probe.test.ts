@@ -47,6 +47,12 @@ describe('statusNotifierWatcherHasOwner with stand-in clients', () => {
     await expect(probeWith({ gdbus: { output: 'true' } }).answer).resolves.toBeUndefined()
   })
 
+  it('cannot tell when the environment cannot even start a process', async () => {
+    // A NUL byte in an environment value makes spawn throw instead of failing asynchronously.
+    const env = { PATH: busClientsPath({ 'dbus-send': { reply: true } }), BROKEN: 'a\0b' }
+    await expect(statusNotifierWatcherHasOwner({ env })).resolves.toBeUndefined()
+  })
+
   it('gives up on a client that hangs, within the timeout', async () => {
     const started = Date.now()
     await expect(probeWith({ 'dbus-send': { hang: true } }, 300).answer).resolves.toBeUndefined()
