@@ -1,7 +1,7 @@
 /**
  * Stand-ins for the desktop's D-Bus command-line clients (dbus-send, gdbus), written as scripts
  * into a temp folder so the probe runs them for real through PATH. Also usable by main-process
- * tests that need a tray to count as shown on Linux: set PATH to `busClientsPath(...)`.
+ * tests that need a tray to count as shown on Linux: put `busClientsPath(...)` first on PATH.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -31,8 +31,8 @@ function script(client: 'dbus-send' | 'gdbus', behaviour: StandInBehaviour): str
 }
 
 /**
- * A folder holding only the given stand-ins, to use as the whole PATH: the real clients in /usr/bin
- * must not be found behind them.
+ * A folder holding only the given stand-ins. Used as the whole PATH, no real client in /usr/bin is
+ * found behind a missing stand-in; put first on PATH, the stand-ins answer before the real ones.
  */
 export function busClientsPath(clients: Partial<Record<'dbus-send' | 'gdbus', StandInBehaviour>>): string {
   const dir = tempDir('plex-cache-bus-')
