@@ -1,11 +1,13 @@
 import path from 'node:path'
-import { app, BrowserWindow, dialog, net, safeStorage } from 'electron'
+import { app, BrowserWindow, dialog, net } from 'electron'
 import { createAppController, type AppController } from './app/app-controller'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { noSandboxNotice } from './sandbox-notice'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
 import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
-import { SettingsStore, type TokenVault } from './settings'
-import { createTray, type TrayHandle } from './tray'
+import { SettingsStore } from './settings'
+import { systemVault } from './system-vault'
+import { createTray, isTrayShown, type TrayHandle } from './tray'
 import { closeThenQuit } from './quit-deadline'
 import { createAppWindow, rendererFolder, rendererLocation } from './window'
 import { WINDOWS_APP_USER_MODEL_ID } from './windows-app-id'
@@ -80,18 +82,9 @@ function startTray(started: AppController): TrayHandle | null {
   }
 }
 
-/** safeStorage, but Linux's fallback "basic_text" backend (a fixed, public key) counts as no encryption. */
-function systemVault(): TokenVault {
-  return {
-    isEncryptionAvailable: () =>
-      safeStorage.isEncryptionAvailable() &&
-      !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
-    encrypt: (plain) => safeStorage.encryptString(plain),
-    decrypt: (data) => safeStorage.decryptString(data),
-  }
-}
-
 async function start(): Promise<void> {
+  // Asked now, so the session bus answers while the cache opens.
+  const trayShown = isTrayShown()
   const dataDir = app.getPath('userData')
   const settingsStore = new SettingsStore({ file: path.join(dataDir, 'settings.json'), vault: systemVault() })
   const started = await createAppController({
@@ -99,15 +92,20 @@ async function start(): Promise<void> {
     // Electron's network stack: the system proxy settings and certificate store apply to Plex requests.
     fetch: (url, init) => net.fetch(url, init),
     settingsStore,
+    // electron-builder's AppImage start script adds --no-sandbox by itself where user namespaces are blocked.
+    startupNotices: [noSandboxNotice(app.commandLine.hasSwitch('no-sandbox'))].filter(
+      (notice) => notice !== null,
+    ),
   })
   controller = started
   serveAppProtocol(rendererFolder)
   ipc = bindIpc({ controller: started, getWindow: () => mainWindow, renderer: rendererLocation() })
 
   tray = startTray(started)
-  keepRunningInTray = tray !== null
-
-  mainWindow = createMainWindow(!(keepRunningInTray && settingsStore.startInTray))
+  // Hidden at start only behind an icon the user can see; otherwise the window would be lost.
+  const startHidden = settingsStore.startInTray && tray !== null && (await trayShown)
+  mainWindow = createMainWindow(!startHidden)
+  keepRunningInTray = tray !== null && (await trayShown)
 }
 
 // A second copy would be a second writer on the same cache file; it hands over to the first instead.

@@ -2,6 +2,7 @@ import type { FakePlexDatasetOptions } from '../../fake-plex'
 import type {
   ArgsOf,
   EventMessage,
+  EventPayloads,
   OperationName,
   PublicSettings,
   ResultOf,
@@ -25,6 +26,8 @@ export interface AppControllerOptions {
   clientTuning?: ClientTuning
   /** Default: a few thousand items across movie, show and music sections. */
   demoDataset?: FakePlexDatasetOptions
+  /** Said to the window as soon as it listens: what the shell noticed before the app started. */
+  startupNotices?: ReadonlyArray<EventPayloads['notice']>
 }
 
 export interface AppController {
@@ -48,6 +51,7 @@ export async function createAppController(options: AppControllerOptions): Promis
   }
   const events = new EventHub(secrets)
   const unsubscribeStore = store.onNotice((notice) => events.emit('notice', notice))
+  for (const notice of options.startupNotices ?? []) events.emit('notice', notice)
 
   // Demo mode survives a restart: the server comes back (on a new port) before the core connects.
   if (store.demo) await restartDemo(store, demo, events)

@@ -15,9 +15,9 @@ import { TestClock } from './test-clock'
  * shows no "session only" warning. Reversible on purpose: it guards nothing, it only stands in.
  */
 const testVault: TokenVault = {
-  isEncryptionAvailable: () => true,
-  encrypt: (plain) => Buffer.from(plain, 'utf8').reverse(),
-  decrypt: (data) => Buffer.from(data).reverse().toString('utf8'),
+  isEncryptionAvailable: async () => true,
+  encrypt: async (plain) => Buffer.from(plain, 'utf8').reverse(),
+  decrypt: async (data) => ({ plain: Buffer.from(data).reverse().toString('utf8'), shouldReEncrypt: false }),
 }
 
 /** A small demo library: the demo flow is what is under test, not the size of its data. */

@@ -21,6 +21,13 @@ class FakeApp extends EventEmitter {
   /** What getAppPath answers: the folder holding out/ (tests may move it before main is imported). */
   appPath = '/opt/plex-cache'
   appUserModelId: string | null = null
+  /** Switches Electron was started with, e.g. 'no-sandbox' from an AppImage's start script. */
+  readonly commandLine = {
+    switches: new Set<string>(),
+    hasSwitch(name: string): boolean {
+      return this.switches.has(name)
+    },
+  }
   private resolveReady!: () => void
   private readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve))
 

@@ -1,18 +1,25 @@
+import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { channelFor, EVENT_CHANNEL, OPERATION_NAMES } from '../../../src/shared/contract'
 import { tempDir } from '../../support/temp-dir'
+import { busClientsPath } from '../tray/stand-in-bus-clients'
 import { bootMain, invokeFrom } from './boot-main'
 import { FakeBrowserWindow, FakeTray, RecordedEvent, appRecorder, ipcMainRecorder } from './electron-recorder'
 
 vi.mock('electron', async () => (await import('./electron-recorder')).electronModule)
 
+const originalPath = process.env.PATH
+
 afterAll(() => {
   delete process.env.PLEX_CACHE_DATA_DIR
+  process.env.PATH = originalPath
 })
 
 describe('the main process, composed against the Electron stand-in', () => {
   it('starts, serves the window, keeps running in the tray and closes the cache on quit', async () => {
     const dataDir = tempDir('plex-cache-main-')
+    // A desktop that shows tray icons: a StatusNotifier watcher owns its name on the session bus.
+    process.env.PATH = `${busClientsPath({ 'dbus-send': { reply: true } })}${path.delimiter}${originalPath}`
     const window = await bootMain(dataDir)
 
     expect(appRecorder.getName()).toBe('Plex Cache')
