@@ -28,6 +28,11 @@ import type {
 
 const MAX_PAGE_SIZE = 10_000
 
+/** Statistics are best effort: a flush waits this long for another process's write lock, then tries later. */
+const STATS_FLUSH_WAIT_MS = 250
+/** On close there is no later: waits longer (a big write by another process takes a second or so), then gives up. */
+const CLOSE_FLUSH_WAIT_MS = 2_000
+
 /** A disk-backed, TTL-governed cache of Plex library listings and title searches. */
 export class PlexCache {
   readonly file: string
@@ -243,16 +248,21 @@ export class PlexCache {
     this.stats.reset()
   }
 
+  /** Writes buffered hit/miss counts; under another process's long write it fails fast and keeps them. */
   flushStats(): void {
     this.assertOpen()
-    this.stats.flush(this.clock())
+    this.stats.flush(this.clock(), STATS_FLUSH_WAIT_MS)
   }
 
   close(): void {
     if (this.closed) return
     clearInterval(this.flushTimer)
     try {
-      this.stats.flush(this.clock())
+      this.stats.flush(this.clock(), CLOSE_FLUSH_WAIT_MS)
+    } catch (error) {
+      // Losing one run's counts beats a command that hangs, then fails, after its answer was given.
+      if (!isBusy(error)) throw error
+      this.stats.dropPending()
     } finally {
       this.closed = true
       this.db.close()
@@ -300,7 +310,7 @@ export class PlexCache {
 
   private flushStatsQuietly(): void {
     try {
-      this.stats.flush(this.clock())
+      this.stats.flush(this.clock(), STATS_FLUSH_WAIT_MS)
     } catch {
       // Another process held the write lock past the busy timeout; the counts stay buffered for the next flush.
     }
@@ -309,6 +319,11 @@ export class PlexCache {
   private assertOpen(): void {
     if (this.closed) throw new Error('This PlexCache has been closed')
   }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
 }
 
 function fileSize(file: string): number {

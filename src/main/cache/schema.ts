@@ -92,8 +92,17 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-/** Brings the schema up to date. Runs under an immediate transaction so two processes never migrate twice. */
+/**
+ * Brings the schema up to date. An up-to-date file is only read: opening the cache must never
+ * queue behind another process's write lock, or a read that could be served at once waits for
+ * (and may time out on) someone else's long write. Only a file that needs migrating takes the
+ * lock, under an immediate transaction that checks the version again, so two processes never
+ * migrate twice.
+ */
 export function migrate(db: Database.Database): void {
+  const found = db.pragma('user_version', { simple: true }) as number
+  if (found > SCHEMA_VERSION) throw new SchemaTooNewError(found)
+  if (found === SCHEMA_VERSION) return
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number
     if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current)

@@ -93,9 +93,32 @@ export class StatsRecorder {
     if (count > 0) this.statements.addEviction.run(reason, count)
   }
 
-  flush(now: number): void {
+  /**
+   * Writes the buffered counts, waiting at most `waitMs` for another process's write lock. Counts
+   * are best effort: a flush that gives up keeps them for the next one, and a short wait keeps a
+   * flush from freezing the process (and a CLI run from hanging at exit) behind someone else's
+   * long write.
+   */
+  flush(now: number, waitMs: number): void {
     if (this.pendingCounters.size === 0 && this.pendingHistory.size === 0 && this.pendingNamed.size === 0)
       return
+    const usualWaitMs = this.db.pragma('busy_timeout', { simple: true }) as number
+    this.db.pragma(`busy_timeout = ${waitMs}`)
+    try {
+      this.write(now)
+    } finally {
+      this.db.pragma(`busy_timeout = ${usualWaitMs}`)
+    }
+  }
+
+  /** Forgets the buffered counts, for a closing cache that could not write them. */
+  dropPending(): void {
+    this.pendingCounters = new Map()
+    this.pendingHistory = new Map()
+    this.pendingNamed = new Map()
+  }
+
+  private write(now: number): void {
     const counters = this.pendingCounters
     const history = this.pendingHistory
     const named = this.pendingNamed
@@ -109,9 +132,7 @@ export class StatsRecorder {
       })
       .immediate()
     // Cleared only after the commit: a failed flush (e.g. a locked file) keeps its counts for the next try.
-    this.pendingCounters = new Map()
-    this.pendingHistory = new Map()
-    this.pendingNamed = new Map()
+    this.dropPending()
   }
 
   /** Flushed totals from every process, plus this process's counts not yet flushed. */
