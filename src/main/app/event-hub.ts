@@ -1,5 +1,6 @@
 import type { EventMessage, EventName, EventPayloads } from '../../shared/contract'
 import type { ServiceEvent } from '../service'
+import { redactSecretsDeep } from '../../shared/redact'
 
 type Listener = (message: EventMessage) => void
 
@@ -63,14 +64,10 @@ function deliver(listener: Listener, message: EventMessage): void {
   }
 }
 
+/**
+ * Redacts the payload's strings, not its JSON text: replacing inside JSON could hit a key (a token
+ * "e" would rename "event") or break the syntax, and the strings are what the window shows.
+ */
 function scrub(message: EventMessage, secrets: readonly string[]): EventMessage {
-  const present = secrets.filter((secret) => secret.length > 0)
-  if (present.length === 0) return message
-  const json = JSON.stringify(message)
-  if (!present.some((secret) => json.includes(secret))) return message
-  let cleaned = json
-  // JSON-escaped forms too, in case a secret holds characters JSON escapes.
-  for (const secret of present)
-    cleaned = cleaned.split(JSON.stringify(secret).slice(1, -1)).join('<redacted>')
-  return JSON.parse(cleaned) as EventMessage
+  return secrets.some((secret) => secret.length > 0) ? redactSecretsDeep(message, secrets) : message
 }

@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../shared/redact'
 import { CacheArgumentError } from '../cache'
 import {
   PlexAbortError,
@@ -28,15 +29,13 @@ export class ServiceError extends Error {
   }
 }
 
-const REDACTED = '<redacted>'
-
 /**
  * Maps a Plex client, cache or unexpected error to a ServiceError. `secrets` (the token) are cut out
  * of the message, so nothing a user pastes into a bug report can leak the token.
  */
 export function toServiceError(error: unknown, secrets: readonly string[] = []): ServiceError {
   if (error instanceof ServiceError) return redacted(error, secrets)
-  const message = redact(error instanceof Error ? error.message : String(error), secrets)
+  const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets)
   return new ServiceError(codeFor(error), message, { cause: error })
 }
 
@@ -52,14 +51,8 @@ function codeFor(error: unknown): ErrorCode {
 }
 
 function redacted(error: ServiceError, secrets: readonly string[]): ServiceError {
-  const message = redact(error.message, secrets)
+  const message = redactSecrets(error.message, secrets)
   return message === error.message ? error : new ServiceError(error.code, message, { cause: error.cause })
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  let result = text
-  for (const secret of secrets) if (secret.length > 0) result = result.split(secret).join(REDACTED)
-  return result
 }
 
 /**
