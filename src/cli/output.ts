@@ -1,14 +1,16 @@
+import { redactSecrets, redactSecretsDeep } from '../shared/redact'
+import { jsonWithEscapedControls, terminalSafe } from './terminal-text'
+
 /** Where the CLI writes; a test or another front end can pass its own streams. */
 export interface OutputStreams {
   stdout: { write(text: string): unknown }
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number }
 }
 
-const REDACTED = '<token>'
-
 /**
  * Every line the CLI prints goes through here, so a token can never reach the terminal or a log,
- * whatever an error message or a server happens to echo back.
+ * whatever an error message or a server happens to echo back, and text from the server cannot send
+ * the terminal control sequences.
  */
 export class Output {
   private readonly secrets: string[]
@@ -30,34 +32,28 @@ export class Output {
   }
 
   out(line: string): void {
-    this.streams.stdout.write(`${this.redact(line)}\n`)
+    this.streams.stdout.write(`${this.redact(terminalSafe(line))}\n`)
   }
 
+  /**
+   * Exact JSON: strings are redacted before serialising, so a token holding a quote cannot break
+   * the syntax, and every control character leaves escaped.
+   */
   json(value: unknown): void {
-    this.out(JSON.stringify(value, null, 2))
+    const text = JSON.stringify(redactSecretsDeep(value, this.secrets), null, 2)
+    this.streams.stdout.write(`${jsonWithEscapedControls(text)}\n`)
   }
 
   err(line: string): void {
-    this.streams.stderr.write(`${this.redact(line)}\n`)
+    this.streams.stderr.write(`${this.redact(terminalSafe(line))}\n`)
   }
 
-  /** Raw stderr text, for the progress bar's carriage returns. */
+  /** Raw stderr text, for the progress bar's carriage returns; its caller makes labels terminal-safe. */
   errRaw(text: string): void {
     this.streams.stderr.write(this.redact(text))
   }
 
   redact(text: string): string {
-    let clean = text.replace(/(x-plex-token[=:]\s*)[^\s&"']+/gi, `$1${REDACTED}`)
-    for (const secret of this.secrets) clean = clean.replace(standalone(secret), REDACTED)
-    return clean
+    return redactSecrets(text, this.secrets)
   }
-}
-
-/**
- * The secret where it stands on its own (in a URL, a header, quotes), not inside a longer word: a
- * short token such as "tok" must not turn every "token" in a message into "<token>en".
- */
-function standalone(secret: string): RegExp {
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, 'g')
 }

@@ -1,17 +1,21 @@
 import type { CachedItem } from '../main/cache/types'
 import type { LibraryRow, ReadSource, RefreshOutcome, ServiceStats } from '../main/service/types'
 import { formatBytes, formatDuration, formatPercent } from '../shared/format'
+import { inlineText } from './terminal-text'
 
-/** Human-readable output. --json output never goes through here: scripts get the service's objects. */
+/**
+ * Human-readable output. --json output never goes through here: scripts get the service's objects.
+ * Text from the server goes through inlineText: one item or library must stay one line.
+ */
 
 export function librariesTable(rows: readonly LibraryRow[], now: number): string[] {
   if (rows.length === 0) return ['The Plex server has no libraries.']
   return table(
     ['KEY', 'TITLE', 'TYPE', 'STATE', 'ITEMS', 'SIZE', 'EXPIRES', 'HITS', 'MISSES'],
     rows.map((row) => [
-      row.key,
-      row.title,
-      row.type,
+      inlineText(row.key),
+      inlineText(row.title),
+      inlineText(row.type),
       row.progress ? `${row.state} ${row.progress.fetched}/${row.progress.total}` : row.state,
       row.itemCount === null ? '-' : String(row.itemCount),
       row.cached ? formatBytes(row.bytes) : '-',
@@ -43,18 +47,20 @@ export function table(header: string[], rows: string[][]): string[] {
 /** One line per item: what it is, its ratingKey, and its first file (the thing people match on). */
 export function itemLine(item: CachedItem): string {
   const files = item.files.length > 1 ? ` (+${item.files.length - 1} more files)` : ''
-  const file = item.files[0] ? `  ${item.files[0].path}${files}` : ''
-  return `${itemName(item)} [${item.type} ${item.ratingKey}]${file}`
+  const file = item.files[0] ? `  ${inlineText(item.files[0].path)}${files}` : ''
+  return `${itemName(item)} [${inlineText(item.type)} ${inlineText(item.ratingKey)}]${file}`
 }
 
 export function itemName(item: CachedItem): string {
-  if (item.type === 'episode' && item.grandparentTitle) {
+  const title = inlineText(item.title)
+  const grandparent = item.grandparentTitle && inlineText(item.grandparentTitle)
+  if (item.type === 'episode' && grandparent) {
     const code = `S${pad(item.parentIndex)}E${pad(item.index)}`
-    return `${item.grandparentTitle} ${code} ${item.title}`
+    return `${grandparent} ${code} ${title}`
   }
-  if (item.type === 'track' && item.grandparentTitle)
-    return `${item.grandparentTitle} - ${item.parentTitle ?? '?'} - ${item.title}`
-  return item.year ? `${item.title} (${item.year})` : item.title
+  if (item.type === 'track' && grandparent)
+    return `${grandparent} - ${inlineText(item.parentTitle ?? '?')} - ${title}`
+  return item.year ? `${title} (${item.year})` : title
 }
 
 function pad(index: number | undefined): string {
@@ -72,7 +78,7 @@ export function sourceText(source: ReadSource): string {
 }
 
 export function refreshLine(outcome: RefreshOutcome): string {
-  const name = `${outcome.title} (${outcome.key})`
+  const name = `${inlineText(outcome.title)} (${inlineText(outcome.key)})`
   if (outcome.outcome === 'failed') return `${name}: failed after ${outcome.ms} ms`
   const what = outcome.outcome === 'fetched' ? 'fetched' : 'unchanged on the server, kept the cached copy of'
   return `${name}: ${what} ${outcome.itemCount} items in ${outcome.ms} ms`

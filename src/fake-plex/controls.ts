@@ -1,12 +1,13 @@
 import type { FaultState } from './faults'
 import type { Library } from './library'
-import { addItem, nowInSeconds, removeItem, renameItem } from './mutations'
+import { addItem, addSection, nowInSeconds, removeItem, renameItem } from './mutations'
 import type { FakePlexControls } from './options'
 import type { RequestLog } from './request-log'
 
 export function createControls(library: Library, faults: FaultState, log: RequestLog): FakePlexControls {
   return {
     addItem: (sectionKey, fields = {}) => addItem(library, sectionKey, fields, nowInSeconds()),
+    addSection: (fields) => addSection(library, fields, nowInSeconds()),
     removeItem: (ratingKey) => removeItem(library, ratingKey, nowInSeconds()),
     renameItem: (ratingKey, title) => renameItem(library, ratingKey, title, nowInSeconds()),
     setForcedStatus: (pathPrefix, status) => faults.setForcedStatus(pathPrefix, status),

@@ -20,7 +20,7 @@ export class Library {
   /** A library-wide change sequence, like Plex's contentChangedAt. */
   private changeSequence = 4700
 
-  constructor(readonly sections: readonly SectionRecord[]) {
+  constructor(readonly sections: SectionRecord[]) {
     for (const section of sections) section.contentChangedAt = ++this.changeSequence
   }
 
@@ -106,6 +106,12 @@ export class Library {
       if (oldest !== undefined) this.listingCache.delete(oldest)
     }
     return items
+  }
+
+  /** A new, empty section, as when a user adds a library on the server. */
+  addSection(section: SectionRecord): void {
+    section.contentChangedAt = ++this.changeSequence
+    this.sections.push(section)
   }
 
   insert(fields: Omit<ItemRecord, 'ratingKey'>): ItemRecord {

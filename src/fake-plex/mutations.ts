@@ -1,7 +1,8 @@
 import { hash32 } from './random'
 import type { Library } from './library'
 import { isPlayable, partPaths } from './media'
-import type { ItemKind, ItemRecord, SectionRecord } from './records'
+import type { ItemKind, ItemRecord, SectionRecord, SectionType } from './records'
+import { newSection } from './sections'
 import { SECTION_KINDS } from './records'
 
 /** Library edits the controls expose, each showing up to clients the way a scan or edit would. */
@@ -58,6 +59,22 @@ export function addItem(library: Library, sectionKey: string, fields: NewItemFie
   if (mainKind === 'artist') make('track', 'First Song', make('album', 'Debut', top), true)
   library.touchSection(section, now, true)
   return String(top.ratingKey)
+}
+
+export interface NewSectionFields {
+  key: string
+  /** Default 'movie'. */
+  type?: SectionType
+  /** Default 'Library {key}'. */
+  title?: string
+}
+
+export function addSection(library: Library, fields: NewSectionFields, now: number): void {
+  if (fields.key === '' || library.section(fields.key))
+    throw new RangeError(`section key ${fields.key} is taken or empty`)
+  library.addSection(
+    newSection(fields.key, fields.type ?? 'movie', fields.title ?? `Library ${fields.key}`, now),
+  )
 }
 
 export function removeItem(library: Library, ratingKey: string, now: number): void {

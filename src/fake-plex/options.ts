@@ -51,6 +51,8 @@ export interface LoggedRequest {
 export interface FakePlexControls {
   /** Adds an item of the section's main type and returns its ratingKey. */
   addItem(sectionKey: string, fields?: { title?: string; year?: number; filePath?: string }): string
+  /** Adds an empty section; any key or title is served as given (tests use odd and hostile ones). */
+  addSection(fields: { key: string; type?: 'movie' | 'show' | 'artist' | 'photo'; title?: string }): void
   removeItem(ratingKey: string): void
   renameItem(ratingKey: string, title: string): void
   /** Requests whose path starts with pathPrefix get that status; null clears the prefix. */

@@ -49,6 +49,26 @@ const SECTION_SEEDS: readonly SectionSeed[] = [
   },
 ]
 
+/**
+ * A section added later (a test's control): agent, scanner and folder as the seed section of its
+ * type has them. Any key and title are taken as given, so tests can serve odd or hostile ones.
+ */
+export function newSection(key: string, type: SectionType, title: string, now: number): SectionRecord {
+  const seed = SECTION_SEEDS.find((candidate) => candidate.type === type) ?? SECTION_SEEDS[0]!
+  return {
+    ...seed,
+    key,
+    title,
+    language: type === 'photo' ? 'xn' : 'en-US',
+    uuid: `00000000-0000-4000-8000-${String(now % 1e12).padStart(12, '0')}`,
+    createdAt: now,
+    updatedAt: now,
+    scannedAt: now,
+    contentChangedAt: 0,
+    version: 0,
+  }
+}
+
 export function seedSections(): SectionRecord[] {
   return SECTION_SEEDS.map((seed, position) => ({
     ...seed,

@@ -15,13 +15,13 @@ describe('CLI output', () => {
     output.err('GET http://plex:32400/library?X-Plex-Token=abc123&x=1 failed')
     output.json({ token: 's3cret-token' })
     expect(stdout.join('')).not.toContain('s3cret-token')
-    expect(stderr.join('')).toBe('GET http://plex:32400/library?X-Plex-Token=<token>&x=1 failed\n')
+    expect(stderr.join('')).toBe('GET http://plex:32400/library?X-Plex-Token=<redacted>&x=1 failed\n')
   })
 
   it('redacts a short token where it stands alone, not inside ordinary words', () => {
     const output = new Output({ stdout: { write: () => true }, stderr: { write: () => true } }, ['tok'])
     expect(output.redact('Check the token "tok" (tok). Plex got tok.')).toBe(
-      'Check the token "<token>" (<token>). Plex got <token>.',
+      'Check the token "<redacted>" (<redacted>). Plex got <redacted>.',
     )
   })
 })
