@@ -40,6 +40,7 @@ export function describeFailure(error: unknown): FailureReport {
   if (error instanceof CliFailure) return { exitCode: EXIT_FAILURE, reason: oneLine(error.message) }
   const info = serviceErrorInfo(error)
   if (info) {
+    // Exit 2 only for the user's own arguments: a bad value the server sent is PROTOCOL, exit 1.
     const exitCode = info.code === 'INVALID_ARGUMENT' ? EXIT_USAGE : EXIT_FAILURE
     return { exitCode, reason: withHint(info) }
   }

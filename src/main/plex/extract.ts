@@ -1,5 +1,6 @@
 import type { CachedFile, CachedItem } from '../cache/types'
 import { asArray, asObject, toBoolean, toNumber, toText, type JsonObject } from './coerce'
+import { PlexProtocolError } from './errors'
 import type { Section } from './types'
 
 /**
@@ -9,7 +10,7 @@ import type { Section } from './types'
 export function extractItem(raw: unknown): CachedItem | null {
   const item = asObject(raw)
   if (!item) return null
-  const ratingKey = toText(item.ratingKey)
+  const ratingKey = identifier(item.ratingKey, 'an item ratingKey')
   const key = toText(item.key)
   if (!ratingKey || !key) return null
   const extracted: CachedItem = {
@@ -49,7 +50,7 @@ function extractFiles(item: JsonObject): CachedFile[] {
 
 export function extractSection(raw: unknown): Section | null {
   const directory = asObject(raw)
-  const key = toText(directory?.key)
+  const key = identifier(directory?.key, 'a section key')
   if (!directory || !key) return null
   const section: Section = {
     key,
@@ -73,6 +74,24 @@ export function extractSection(raw: unknown): Section | null {
     contentChangedAt: toNumber(directory.contentChangedAt),
   })
   return section
+}
+
+/**
+ * Section keys and ratingKeys, which the cache stores and looks things up by, are a few digits in
+ * every Plex answer. One far longer is not a Plex answer; let through, it would reach the cache as
+ * a key it refuses, which reads as the user's mistake (a usage error). The value stays out of the
+ * message: it may be huge or hostile. An item's `key`, a path, is not checked.
+ */
+const MAX_IDENTIFIER_LENGTH = 255
+
+function identifier(value: unknown, what: string): string | undefined {
+  const text = toText(value)
+  if (text !== undefined && text.length > MAX_IDENTIFIER_LENGTH) {
+    throw new PlexProtocolError(
+      `The Plex server sent ${what} of ${text.length} characters (at most ${MAX_IDENTIFIER_LENGTH} expected); its answer cannot be used.`,
+    )
+  }
+  return text
 }
 
 /** Leaves absent fields out entirely, so stored JSON stays small and `toEqual` comparisons stay exact. */

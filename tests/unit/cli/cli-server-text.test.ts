@@ -95,3 +95,17 @@ describe('a one-letter token', () => {
     }
   })
 })
+
+describe('oversized values from the server', () => {
+  it('are a protocol failure (exit 1) naming the field, not a usage error, and never echoed', async () => {
+    plex.controls.addSection({ key: 'k'.repeat(3000), title: 'Huge' })
+    for (const args of [['libraries'], ['refresh'], ['libraries', '--json']]) {
+      const run = await cli(args)
+      expect(run.status, args.join(' ')).toBe(1)
+      expect(run.stderr).toMatch(
+        /^plex-cache: The Plex server sent a section key of 3000 characters[^\n]*\n$/,
+      )
+      expect(run.stderr).not.toContain('kkkk')
+    }
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractItem, extractSection } from '../../../src/main/plex'
+import { extractItem, extractSection, PlexProtocolError } from '../../../src/main/plex'
 
 describe('extractItem', () => {
   it('keeps the fields the cache needs and every part of every media', () => {
@@ -124,5 +124,31 @@ describe('extractSection', () => {
       refreshing: false,
     })
     expect(extractSection({ title: 'no key' })).toBeNull()
+  })
+})
+
+describe('oversized identifiers', () => {
+  it('reject a section key or ratingKey far longer than any Plex sends, as a protocol error', () => {
+    const longest = '7'.repeat(255)
+    expect(extractSection({ key: longest, title: 'ok' })?.key).toBe(longest)
+    expect(extractItem({ ratingKey: longest, key: '/library/metadata/1' })?.ratingKey).toBe(longest)
+
+    const sectionFailure = (() => {
+      try {
+        extractSection({ key: 'k'.repeat(3000), title: 'Huge' })
+      } catch (error) {
+        return error
+      }
+    })()
+    expect(sectionFailure).toBeInstanceOf(PlexProtocolError)
+    expect((sectionFailure as Error).message).toMatch(/section key of 3000 characters/)
+    expect((sectionFailure as Error).message).not.toContain('kkk')
+
+    expect(() => extractItem({ ratingKey: '1'.repeat(256), key: '/library/metadata/1' })).toThrow(
+      PlexProtocolError,
+    )
+    // An item's key is a path, not an identifier the cache indexes: left alone.
+    const longKey = `/library/metadata/1/${'x'.repeat(2000)}`
+    expect(extractItem({ ratingKey: '1', key: longKey })?.key).toBe(longKey)
   })
 })
