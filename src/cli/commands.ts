@@ -14,7 +14,6 @@ import { CliFailure, EXIT_FAILURE, EXIT_OK, withHint } from './failure'
 import type { Output } from './output'
 import { ProgressReporter } from './progress'
 import { itemLine, librariesTable, refreshLine, sourceText, statsLines, timeLeft } from './render'
-import { inlineText } from './terminal-text'
 
 /**
  * The part of CacheService the CLI uses. Declared here, narrowly, so the commands say what they
@@ -103,7 +102,7 @@ async function refresh(names: string[], force: boolean, context: CommandContext)
   if (json) output.json(outcomes)
   const failed = outcomes.filter((outcome) => outcome.outcome === 'failed')
   if (failed.length === 0) return EXIT_OK
-  const failedNames = failed.map((outcome) => inlineText(outcome.title)).join(', ')
+  const failedNames = failed.map((outcome) => outcome.title).join(', ')
   const firstError = failed.find((outcome) => outcome.error)?.error
   output.err(`plex-cache: could not refresh ${failedNames}${firstError ? `: ${withHint(firstError)}` : ''}`)
   return EXIT_FAILURE
@@ -136,9 +135,14 @@ async function items(
 async function search(library: string, title: string, context: CommandContext): Promise<number> {
   const { service, output, json } = context
   const result = await service.search(library, title)
-  if (result.source === 'stale') warnStale(output, result.error, 'cached earlier')
+  const age =
+    result.fetchedAt === undefined
+      ? 'cached earlier'
+      : `cached ${timeLeft(result.fetchedAt, context.clock())}`
+  if (result.source === 'stale') warnStale(output, result.error, age)
   if (json) {
-    output.json({ source: result.source, results: result.results })
+    const fetchedAt = result.fetchedAt === undefined ? {} : { fetchedAt: result.fetchedAt }
+    output.json({ source: result.source, ...fetchedAt, results: result.results })
     return EXIT_OK
   }
   const count = `${result.results.length} result${result.results.length === 1 ? '' : 's'}`
@@ -147,8 +151,14 @@ async function search(library: string, title: string, context: CommandContext): 
   return EXIT_OK
 }
 
-async function find(target: string, { service, output, json }: CommandContext): Promise<number> {
+async function find(target: string, { service, output, json, clock }: CommandContext): Promise<number> {
   const matches = await service.findByFile(target)
+  const stale = matches.filter((match) => match.source === 'stale')
+  if (stale.length > 0) {
+    // One warning, with the oldest copy's age; --json's source and fetchedAt say which rows are stale.
+    const oldest = stale.reduce((a, b) => (b.fetchedAt < a.fetchedAt ? b : a))
+    warnStale(output, oldest.error, `cached ${timeLeft(oldest.fetchedAt, clock())}`)
+  }
   if (json) {
     // An empty array is an answer, not a failure: scripts test its length.
     output.json(matches)
@@ -160,7 +170,7 @@ async function find(target: string, { service, output, json }: CommandContext): 
     )
   }
   for (const { library, item, file } of matches) {
-    output.out(`${inlineText(library.title)}: ${itemLine({ ...item, files: [file] })}`)
+    output.out(`${library.title}: ${itemLine({ ...item, files: [file] })}`)
   }
   return EXIT_OK
 }
@@ -194,8 +204,7 @@ async function clear(
  * if this fails the refresh would fail the same way, only after a second round of retries.
  */
 async function libraryTitles(service: CliService): Promise<Map<string, string>> {
-  // The bar is written raw (it needs its own carriage returns), so its labels are made safe here.
-  return new Map((await service.listLibraries()).map((row) => [row.key, inlineText(row.title)]))
+  return new Map((await service.listLibraries()).map((row) => [row.key, row.title]))
 }
 
 /** Stale data is still an answer (exit 0), but a person or a script's log must know it is old. */

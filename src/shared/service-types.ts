@@ -1,4 +1,5 @@
 /** The service's vocabulary, shared with the renderer through the IPC contract. Types only. */
+import type { Freshness } from './freshness'
 import type { CachedFile, CachedItem, EvictionReason, StatsBucket } from './plex-data'
 
 /** Where a read was answered from. */
@@ -23,6 +24,12 @@ export interface ServiceSettings {
   pageSize: number
   /** Refresh libraries shortly before they expire, one at a time, while Plex is reachable. */
   keepWarm: boolean
+  /**
+   * Stale-while-revalidate (RFC 5861): for this long after a library expires, a read gets the
+   * expired copy at once, marked stale, while one background revalidation runs. 0 turns it off.
+   * Optional so settings stored before it existed still load.
+   */
+  staleWhileRevalidateSeconds?: number
 }
 
 /** An error as the UI and the CLI show it: a stable code and a sentence a person understands. */
@@ -70,6 +77,8 @@ export interface ItemsResult {
 export interface SearchResult {
   source: ReadSource
   results: CachedItem[]
+  /** When the answer was fetched from Plex: with a stale source, how old it is. */
+  fetchedAt?: number
   error?: ServiceErrorInfo
 }
 
@@ -77,6 +86,12 @@ export interface FileMatchRow {
   library: { key: string; title: string }
   item: CachedItem
   file: CachedFile
+  /** 'stale' when the library's copy had expired and Plex could not be asked (or it is being revalidated). */
+  source: 'cache' | 'stale'
+  /** When the library's copy was fetched from Plex. */
+  fetchedAt: number
+  /** Why a stale copy answered, when Plex failed. */
+  error?: ServiceErrorInfo
 }
 
 export interface RefreshOutcome {
@@ -133,6 +148,8 @@ export interface CacheEntryRow {
   bytes: number
   createdAt: number
   expiresAt: number
+  /** See freshnessOf: an expired entry is listed while it is kept, so the inspector can browse it offline. */
+  state: Freshness
 }
 
 export type StatsRange = 'hour' | 'day' | 'week'

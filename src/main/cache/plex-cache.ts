@@ -156,24 +156,30 @@ export class PlexCache {
     this.stats.addToCounter(name, Math.round(delta))
   }
 
-  /** Items whose file has this name (case-insensitive), in every live cached library. */
-  findByFileName(name: string): FileMatch[] {
+  /** Items whose file has this name (case-insensitive), in every live cached library (allowStale: and kept ones). */
+  findByFileName(name: string, options: ReadOptions = {}): FileMatch[] {
     checkText(name, 'file name')
     this.assertOpen()
-    return this.pages.findByFileName(name.trim(), this.clock())
+    return this.pages.findByFileName(name.trim(), this.oldestServable(options))
   }
 
-  /** Items with a file at exactly this path (case-insensitive), in every live cached library. */
-  findByPath(path: string): FileMatch[] {
+  /** Items with a file at exactly this path (case-insensitive), in every live cached library (allowStale: and kept ones). */
+  findByPath(path: string, options: ReadOptions = {}): FileMatch[] {
     checkText(path, 'path')
     this.assertOpen()
-    return this.pages.findByPath(path.trim(), this.clock())
+    return this.pages.findByPath(path.trim(), this.oldestServable(options))
   }
 
-  /** Every live entry, library listings and searches, for the inspector. */
-  listEntries(): CacheEntryInfo[] {
+  /** Every live entry, library listings and searches, for the inspector; allowStale adds expired ones still kept. */
+  listEntries(options: ReadOptions = {}): CacheEntryInfo[] {
     this.assertOpen()
-    return this.store.liveEntries(this.clock()).map(toEntryInfo)
+    return this.store.liveEntries(this.oldestServable(options)).map(toEntryInfo)
+  }
+
+  /** The store's queries keep entries expiring after this instant: now, or with allowStale the retention's start. */
+  private oldestServable(options: ReadOptions): number {
+    const now = this.clock()
+    return options.allowStale ? now - this.limits.staleRetentionSeconds * 1000 : now
   }
 
   /** A library's entry, expired or not, without counting a hit or a miss: for refresh decisions. */

@@ -6,6 +6,7 @@ import { ConnectionMonitor } from './connection-monitor'
 import { ServiceCounters } from './counters'
 import { ServiceError, toServiceError } from './errors'
 import { ServiceEvents, type ServiceListener } from './events'
+import { FileLookup } from './file-lookup'
 import { InFlight } from './in-flight'
 import { keepOneLibraryWarm } from './keep-warm'
 import { LibraryLoader } from './library-loader'
@@ -52,6 +53,7 @@ export interface CacheServiceDeps {
 export class CacheService {
   private readonly ctx: ServiceContext
   private readonly reads: LibraryReads
+  private readonly fileLookup: FileLookup
   private readonly refreshes: Refreshes
   private readonly upkeep: Upkeep
   private readonly countingFetch: FetchFunction
@@ -88,6 +90,7 @@ export class CacheService {
     })
     this.ctx = { cache, clock, events, counters, inFlight, monitor, directory, loader, connection, settings }
     this.reads = new LibraryReads(this.ctx)
+    this.fileLookup = new FileLookup(this.ctx)
     this.refreshes = new Refreshes(this.ctx)
     this.upkeep = new Upkeep({ ...DEFAULT_UPKEEP, ...deps.upkeep }, this.upkeepTasks())
     this.upkeep.start()
@@ -135,9 +138,9 @@ export class CacheService {
     return this.guard(() => this.reads.search(library, title))
   }
 
-  /** Answered from the cache alone (no Plex request); async like the other reads, for IPC. */
+  /** Answered from the cache; Plex is asked only to revalidate expired libraries, and stale copies answer while it is down. */
   findByFile(nameOrPath: string): Promise<FileMatchRow[]> {
-    return this.guard(async () => this.reads.findByFile(nameOrPath))
+    return this.guard(() => this.fileLookup.find(nameOrPath))
   }
 
   refreshLibrary(library: string, options: { force?: boolean } = {}): Promise<RefreshOutcome> {

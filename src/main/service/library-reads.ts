@@ -7,13 +7,13 @@ import {
   type LibraryPage,
 } from '../cache'
 import { leafTypeFor, type Section } from '../plex'
-import { libraryCacheKey, sectionKeyOf } from './cache-keys'
+import { libraryCacheKey } from './cache-keys'
 import { requestsForFullFetch } from './counters'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import { checkItemsQuery, pageOfItems, titleContains, type CheckedQuery } from './items-page'
 import type { ServerRecord } from './plex-connection'
 import type { ServiceContext } from './service-context'
-import type { FileMatchRow, ItemsQuery, ItemsResult, SearchResult } from './types'
+import type { ItemsQuery, ItemsResult, SearchResult } from './types'
 
 /** The cache-through reads: library pages, title searches and file lookups. */
 export class LibraryReads {
@@ -65,7 +65,7 @@ export class LibraryReads {
         bytes: read.entry.bytes,
         fetchMs: read.entry.meta?.fetchMs,
       })
-      return { source: 'cache', results: read.value }
+      return { source: 'cache', results: read.value, fetchedAt: read.entry.createdAt }
     }
     try {
       return await this.ctx.inFlight.run(`search:${key}:${normaliseSearchKey(title)}`, () =>
@@ -73,33 +73,15 @@ export class LibraryReads {
       )
     } catch (error) {
       const failure = toServiceError(error, this.ctx.connection().secrets)
-      if (read && allowsStaleServing(failure))
-        return { source: 'stale', results: read.value, error: failure.info }
-      throw failure
+      if (!allowsStaleServing(failure)) throw failure
+      if (read)
+        return { source: 'stale', results: read.value, fetchedAt: read.entry.createdAt, error: failure.info }
+      // Never searched before: the kept listing answers by Plex's own rule, as searchMiss does when fresh.
+      const listing = this.ctx.cache.readLibrary(key, { allowStale: true })
+      if (!listing) throw failure
+      const results = listing.value.filter((item) => titleContains(item, title))
+      return { source: 'stale', results, fetchedAt: listing.entry.createdAt, error: failure.info }
     }
-  }
-
-  /** A file name, or a full path when it contains a slash, in the current server's cached libraries. */
-  findByFile(nameOrPath: string): FileMatchRow[] {
-    if (typeof nameOrPath !== 'string' || nameOrPath.trim() === '') {
-      throw new ServiceError('INVALID_ARGUMENT', 'Give a file name or a full path to look for.')
-    }
-    const { cache } = this.ctx
-    const wanted = nameOrPath.trim()
-    const matches = /[\\/]/.test(wanted) ? cache.findByPath(wanted) : cache.findByFileName(wanted)
-    const server = this.ctx.connection().knownServer()
-    const titles = new Map<string, string>()
-    const rows: FileMatchRow[] = []
-    for (const match of matches) {
-      const sectionKey = server ? sectionKeyOf(match.library, server.machineIdentifier) : match.library
-      if (sectionKey === undefined) continue
-      if (!titles.has(match.library)) {
-        titles.set(match.library, cache.getLibraryInfo(match.library)?.meta?.title ?? sectionKey)
-      }
-      const title = titles.get(match.library) ?? sectionKey
-      rows.push({ library: { key: sectionKey, title }, item: match.item, file: match.file })
-    }
-    return rows
   }
 
   /**
@@ -127,7 +109,7 @@ export class LibraryReads {
       cache.setSearchResults(key, title, results, { title: section.title, type: section.type })
       this.ctx.counters.add('plexRequestsAvoided', 1)
       events.emit({ type: 'changed', library: section.key })
-      return { source: 'cache', results }
+      return { source: 'cache', results, fetchedAt: library.entry.createdAt }
     }
     const connection = this.ctx.connection()
     const verified = await connection.verifiedServer()
@@ -155,7 +137,7 @@ export class LibraryReads {
     const fetchMs = Math.round(performance.now() - started)
     cache.setSearchResults(key, title, results, { title: section.title, type: section.type, fetchMs })
     events.emit({ type: 'changed', library: section.key })
-    return { source: 'plex', results }
+    return { source: 'plex', results, fetchedAt: this.ctx.clock() }
   }
 
   private rereadAfterRenewal(key: string, query: CheckedQuery): ItemsResult {

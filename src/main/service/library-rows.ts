@@ -1,8 +1,10 @@
 import type { CacheEntryInfo, HitMiss } from '../cache'
+import type { Freshness } from '../../shared/freshness'
 import type { ItemsProgress, Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
+import { freshnessNow } from './freshness'
 import type { ServiceContext } from './service-context'
-import type { LibraryRow, LibraryState } from './types'
+import type { LibraryRow } from './types'
 
 /** listLibraries(): every section of the current server (list cached with the library TTL) and its cache state. */
 export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]> {
@@ -14,13 +16,14 @@ export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]
   const offline = monitor.isOffline || !connection.configured || listed.error !== undefined
   return listed.sections.map((section) => {
     const key = libraryCacheKey(server.machineIdentifier, section.key)
+    const entry = cache.getLibraryInfo(key)
     return libraryRow({
       section,
-      entry: cache.getLibraryInfo(key),
+      entry,
       counts: counts[key],
       refreshing: loader.isLoading(key),
       progress: loader.progressOf(key),
-      offline,
+      freshness: entry ? freshnessNow(ctx, entry.expiresAt, offline) : undefined,
     })
   })
 }
@@ -32,17 +35,24 @@ export interface RowInputs {
   counts: HitMiss | undefined
   refreshing: boolean
   progress: ItemsProgress | undefined
-  /** Plex cannot be reached, so an expired copy is what readers get. */
-  offline: boolean
+  /** The cached copy's state by the one shared definition (see freshnessOf); undefined when not cached. */
+  freshness: Freshness | undefined
 }
 
 /** One row of listLibraries(): a Plex section joined with the state of its cached copy. */
-export function libraryRow({ section, entry, counts, refreshing, progress, offline }: RowInputs): LibraryRow {
+export function libraryRow({
+  section,
+  entry,
+  counts,
+  refreshing,
+  progress,
+  freshness,
+}: RowInputs): LibraryRow {
   return {
     key: section.key,
     title: section.title,
     type: section.type,
-    state: stateOf(entry, refreshing, offline),
+    state: refreshing ? 'refreshing' : (freshness ?? 'missing'),
     cached: entry !== null,
     itemCount: entry?.itemCount ?? null,
     bytes: entry?.bytes ?? 0,
@@ -52,11 +62,4 @@ export function libraryRow({ section, entry, counts, refreshing, progress, offli
     misses: counts?.misses ?? 0,
     ...(refreshing && progress ? { progress: { fetched: progress.fetched, total: progress.total } } : {}),
   }
-}
-
-function stateOf(entry: RowInputs['entry'], refreshing: boolean, offline: boolean): LibraryState {
-  if (refreshing) return 'refreshing'
-  if (!entry) return 'missing'
-  if (!entry.expired) return 'fresh'
-  return offline ? 'stale' : 'expired'
 }

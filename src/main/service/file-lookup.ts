@@ -1,0 +1,101 @@
+import type { CacheEntryInfo } from '../cache'
+import { sectionKeyOf } from './cache-keys'
+import { allowsStaleServing, ServiceError, toServiceError } from './errors'
+import type { ServerRecord } from './plex-connection'
+import type { ServiceContext } from './service-context'
+import type { FileMatchRow, ServiceErrorInfo } from './types'
+
+/** Expired libraries whose kept copy may answer, by cache key, with the Plex failure that made it so. */
+type ServableStale = Map<string, ServiceErrorInfo | undefined>
+
+/**
+ * "Which Plex item is this file?": a file name, or a full path when it contains a slash, in the
+ * current server's cached libraries. It is the main use case, so it keeps working while Plex is
+ * down: an expired library is first revalidated (change-aware, like any cache-through read), and
+ * when Plex cannot be asked its kept copy answers, each row marked stale with its age.
+ */
+export class FileLookup {
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** Expired libraries served stale at once while a background revalidation runs (stale-while-revalidate). */
+    private readonly revalidatingInBackground: (
+      server: ServerRecord,
+      expired: CacheEntryInfo[],
+    ) => CacheEntryInfo[] = () => [],
+  ) {}
+
+  async find(nameOrPath: string): Promise<FileMatchRow[]> {
+    if (typeof nameOrPath !== 'string' || nameOrPath.trim() === '') {
+      throw new ServiceError('INVALID_ARGUMENT', 'Give a file name or a full path to look for.')
+    }
+    const server = this.ctx.connection().knownServer()
+    const servable = server ? await this.renewExpired(server) : new Map()
+    return this.lookup(nameOrPath.trim(), server, servable)
+  }
+
+  /** Revalidates the expired libraries of the server; those Plex could not be asked about answer stale. */
+  private async renewExpired(server: ServerRecord): Promise<ServableStale> {
+    const { cache, directory, loader, monitor } = this.ctx
+    const now = this.ctx.clock()
+    const expired = cache
+      .listEntries({ allowStale: true })
+      .filter(
+        (entry) =>
+          entry.namespace === 'library' &&
+          entry.expiresAt <= now &&
+          sectionKeyOf(entry.library, server.machineIdentifier) !== undefined,
+      )
+    const servable: ServableStale = new Map()
+    if (expired.length === 0) return servable
+    for (const entry of this.revalidatingInBackground(server, expired)) servable.set(entry.library, undefined)
+    const toRenew = expired.filter((entry) => !servable.has(entry.library))
+    if (toRenew.length === 0) return servable
+    const listed = await directory.list(server)
+    for (const entry of toRenew) {
+      // Once Plex has proved unreachable, asking again per library would only add timeouts.
+      if (monitor.isOffline) {
+        servable.set(entry.library, monitor.current().lastError ?? listed.error?.info)
+        continue
+      }
+      const section = listed.sections.find(
+        (candidate) => candidate.key === sectionKeyOf(entry.library, server.machineIdentifier),
+      )
+      if (!section) continue
+      try {
+        await loader.refresh(server, section, false, listed.fromPlex ? section : undefined)
+      } catch (error) {
+        const failure = toServiceError(error, this.ctx.connection().secrets)
+        if (!allowsStaleServing(failure)) throw failure
+        servable.set(entry.library, failure.info)
+      }
+    }
+    return servable
+  }
+
+  private lookup(wanted: string, server: ServerRecord | undefined, servable: ServableStale): FileMatchRow[] {
+    const { cache } = this.ctx
+    const options = { allowStale: true }
+    const matches = /[\\/]/.test(wanted)
+      ? cache.findByPath(wanted, options)
+      : cache.findByFileName(wanted, options)
+    const libraries = new Map<string, ReturnType<typeof cache.getLibraryInfo>>()
+    const rows: FileMatchRow[] = []
+    for (const match of matches) {
+      const sectionKey = server ? sectionKeyOf(match.library, server.machineIdentifier) : match.library
+      if (sectionKey === undefined) continue
+      if (!libraries.has(match.library)) libraries.set(match.library, cache.getLibraryInfo(match.library))
+      const info = libraries.get(match.library)
+      if (!info || (info.expired && !servable.has(match.library))) continue
+      const error = info.expired ? servable.get(match.library) : undefined
+      rows.push({
+        library: { key: sectionKey, title: info.meta?.title ?? sectionKey },
+        item: match.item,
+        file: match.file,
+        source: info.expired ? 'stale' : 'cache',
+        fetchedAt: info.createdAt,
+        ...(error ? { error } : {}),
+      })
+    }
+    return rows
+  }
+}
