@@ -1,3 +1,4 @@
+import { cacheEventMessage } from '../main/cache'
 import { createCore, type Core } from '../main/core'
 import { DEFAULT_SETTINGS } from '../main/service'
 import type { GlobalOptions } from './args'
@@ -13,7 +14,9 @@ export function openCore(options: GlobalOptions): Core {
     settings: { ...DEFAULT_SETTINGS, serverUrl: options.server, token: options.token, keepWarm: false },
     onCacheEvent: (event) =>
       process.stderr.write(
-        `plex-cache: warning: the cache file was damaged and has been moved to ${event.movedTo}; starting afresh.\n`,
+        event.type === 'corrupt-file-recovered'
+          ? `plex-cache: warning: the cache file was damaged and has been moved to ${event.movedTo}; starting afresh.\n`
+          : `plex-cache: warning: ${cacheEventMessage(event)}\n`,
       ),
   })
 }

@@ -26,7 +26,7 @@ export interface CachedItem {
   files: CachedFile[]
 }
 
-export type EvictionReason = 'expired' | 'size_limit' | 'too_large' | 'cleared'
+export type EvictionReason = 'expired' | 'size_limit' | 'too_large' | 'cleared' | 'damaged'
 
 export interface StatsBucket {
   /** Start of the bucket, epoch milliseconds. */

@@ -8,6 +8,7 @@ import type {
   ResultOf,
   SettingsChange,
 } from '../../shared/contract'
+import { cacheEventMessage } from '../cache'
 import { createCore, type Core } from '../core'
 import type { FetchFunction } from '../plex'
 import { ServiceError, toServiceError, type ClientTuning } from '../service'
@@ -64,11 +65,7 @@ export async function createAppController(options: AppControllerOptions): Promis
       settings: store.serviceSettings(),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
-      onCacheEvent: (event) =>
-        events.emit('notice', {
-          level: 'warning',
-          message: `The cache file was damaged and has been moved to ${event.movedTo}; the cache starts afresh.`,
-        }),
+      onCacheEvent: (event) => events.emit('notice', { level: 'warning', message: cacheEventMessage(event) }),
     })
   } catch (error) {
     unsubscribeStore()

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib'
 import type { CachedItem } from './types'
 import { fileNameOf, foldForIndex } from './search-key'
 
@@ -15,6 +16,9 @@ export interface EncodedChunk {
   seq: number
   items: string
   matchText: string
+  /** Checked on every read: a chunk cut or altered on disk would otherwise reach JSON.parse, or a wrong filter answer. */
+  itemsChecksum: number
+  matchChecksum: number
 }
 
 export interface EncodedFileName {
@@ -73,7 +77,14 @@ export function encodeEntry(items: readonly CachedItem[], withFileIndex: boolean
     const slice = items.slice(start, start + ITEMS_PER_CHUNK)
     // Folded once per chunk rather than per field: folding never adds or removes a separator.
     const folded = withFileIndex ? foldForIndex(matchText(slice)) : ''
-    const chunk: EncodedChunk = { seq, items: JSON.stringify(slice), matchText: folded }
+    const json = JSON.stringify(slice)
+    const chunk: EncodedChunk = {
+      seq,
+      items: json,
+      matchText: folded,
+      itemsChecksum: checksumOf(json),
+      matchChecksum: checksumOf(folded),
+    }
     bytes += Buffer.byteLength(chunk.items) + Buffer.byteLength(folded)
     chunks.push(chunk)
     if (withFileIndex) addFileNames(folded, start, fileNames)
@@ -95,8 +106,51 @@ function addFileNames(matchText: string, firstPosition: number, into: EncodedFil
   })
 }
 
-export function decodeChunk(itemsJson: string): CachedItem[] {
-  return JSON.parse(itemsJson) as CachedItem[]
+/** CRC-32 of the text's UTF-8 bytes: enough to notice a cut or overwritten chunk, and cheap (zlib, native). */
+export function checksumOf(text: string): number {
+  return crc32(text)
+}
+
+/**
+ * A stored entry whose bytes are not what was written (a chunk cut, altered or missing). SQLite's
+ * own checks pass such a file; the cache treats the entry as a miss and drops it whole.
+ */
+export class DamagedEntryError extends Error {
+  constructor(
+    readonly entryId: number,
+    why: string,
+  ) {
+    super(`Cache entry ${entryId} is damaged: ${why}`)
+    this.name = 'DamagedEntryError'
+  }
+}
+
+/** The items of one stored chunk, checked against the checksum written with them. */
+export function decodeChunk(
+  entryId: number,
+  chunk: { seq: number; items: string; items_checksum: number },
+): CachedItem[] {
+  if (checksumOf(chunk.items) !== chunk.items_checksum)
+    throw new DamagedEntryError(entryId, `chunk ${chunk.seq} does not match its checksum`)
+  let items: unknown
+  try {
+    items = JSON.parse(chunk.items)
+  } catch {
+    // Only reachable for a chunk stored before checksums existed (their checksum was computed from what was there).
+    throw new DamagedEntryError(entryId, `chunk ${chunk.seq} is not valid JSON`)
+  }
+  if (!Array.isArray(items)) throw new DamagedEntryError(entryId, `chunk ${chunk.seq} holds no list of items`)
+  return items as CachedItem[]
+}
+
+/** The folded match text of one stored chunk, checked like its items: a damaged one would answer filters wrongly. */
+export function checkedMatchText(
+  entryId: number,
+  chunk: { seq: number; match_text: string; match_checksum: number },
+): string {
+  if (checksumOf(chunk.match_text) !== chunk.match_checksum)
+    throw new DamagedEntryError(entryId, `the search text of chunk ${chunk.seq} does not match its checksum`)
+  return chunk.match_text
 }
 
 export function chunkOf(position: number): { seq: number; offsetInChunk: number } {

@@ -24,6 +24,13 @@ export interface EntryRow {
 export interface ChunkRow {
   seq: number
   items: string
+  items_checksum: number
+}
+
+export interface MatchRow {
+  seq: number
+  match_text: string
+  match_checksum: number
 }
 
 export interface FileNameHit {
@@ -51,20 +58,28 @@ export class EntryStore {
         'SELECT * FROM entries WHERE namespace = ? AND library = ? AND query = ? AND expires_at > ?',
       ),
       findAny: db.prepare('SELECT * FROM entries WHERE namespace = ? AND library = ? AND query = ?'),
+      findById: db.prepare('SELECT * FROM entries WHERE id = ?'),
       insertEntry: db.prepare(
         `INSERT INTO entries (namespace, library, query, item_count, bytes, created_at, expires_at, meta)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertChunk: db.prepare('INSERT INTO chunks (entry_id, seq, items, match_text) VALUES (?, ?, ?, ?)'),
+      insertChunk: db.prepare(
+        `INSERT INTO chunks (entry_id, seq, items, match_text, items_checksum, match_checksum)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
       insertFileName: db.prepare(insertFileNamesSql(1)),
       insertFileNameBatch: db.prepare(insertFileNamesSql(FILE_NAME_BATCH)),
-      allChunks: db.prepare('SELECT seq, items FROM chunks WHERE entry_id = ? ORDER BY seq'),
-      chunkAt: db.prepare('SELECT seq, items FROM chunks WHERE entry_id = ? AND seq = ?'),
+      wholeChunks: db.prepare(
+        'SELECT seq, items, items_checksum, match_text, match_checksum FROM chunks WHERE entry_id = ? ORDER BY seq',
+      ),
+      allChunks: db.prepare('SELECT seq, items, items_checksum FROM chunks WHERE entry_id = ? ORDER BY seq'),
+      chunkAt: db.prepare('SELECT seq, items, items_checksum FROM chunks WHERE entry_id = ? AND seq = ?'),
       chunkRange: db.prepare(
-        'SELECT seq, items FROM chunks WHERE entry_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+        'SELECT seq, items, items_checksum FROM chunks WHERE entry_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
       ),
       matchingChunks: db.prepare(
-        'SELECT seq, match_text FROM chunks WHERE entry_id = ? AND instr(match_text, ?) > 0 ORDER BY seq',
+        `SELECT seq, match_text, match_checksum FROM chunks
+         WHERE entry_id = ? AND instr(match_text, ?) > 0 ORDER BY seq`,
       ),
       fileNameHits: db.prepare(
         `SELECT f.entry_id, e.library, f.position FROM entries e
@@ -98,6 +113,10 @@ export class EntryStore {
     return this.s.findAny.get(key.namespace, key.library, key.query) as EntryRow | undefined
   }
 
+  findById(id: number): EntryRow | undefined {
+    return this.s.findById.get(id) as EntryRow | undefined
+  }
+
   /** Inserts a complete entry. The caller wraps it in the transaction that removes what it replaces. */
   insert(
     key: EntryKey,
@@ -117,7 +136,16 @@ export class EntryStore {
       meta ? JSON.stringify(meta) : null,
     )
     const id = Number(lastInsertRowid)
-    for (const chunk of encoded.chunks) this.s.insertChunk.run(id, chunk.seq, chunk.items, chunk.matchText)
+    for (const chunk of encoded.chunks) {
+      this.s.insertChunk.run(
+        id,
+        chunk.seq,
+        chunk.items,
+        chunk.matchText,
+        chunk.itemsChecksum,
+        chunk.matchChecksum,
+      )
+    }
     this.insertFileNames(id, encoded.fileNames)
     return id
   }
@@ -172,6 +200,11 @@ export class EntryStore {
     return this.s.allChunks.all(entryId) as ChunkRow[]
   }
 
+  /** Every chunk with both its texts and checksums, iterated: for checking a whole entry without holding it all. */
+  wholeChunks(entryId: number): IterableIterator<ChunkRow & MatchRow> {
+    return this.s.wholeChunks.iterate(entryId) as IterableIterator<ChunkRow & MatchRow>
+  }
+
   chunkRange(entryId: number, firstSeq: number, lastSeq: number): ChunkRow[] {
     return this.s.chunkRange.all(entryId, firstSeq, lastSeq) as ChunkRow[]
   }
@@ -180,8 +213,8 @@ export class EntryStore {
     return this.s.chunkAt.get(entryId, seq) as ChunkRow | undefined
   }
 
-  chunksMatching(entryId: number, foldedNeedle: string): Array<{ seq: number; match_text: string }> {
-    return this.s.matchingChunks.all(entryId, foldedNeedle) as Array<{ seq: number; match_text: string }>
+  chunksMatching(entryId: number, foldedNeedle: string): MatchRow[] {
+    return this.s.matchingChunks.all(entryId, foldedNeedle) as MatchRow[]
   }
 
   fileNameHits(foldedName: string, now: number): FileNameHit[] {

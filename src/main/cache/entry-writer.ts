@@ -1,6 +1,6 @@
 import type { DocumentStore } from './document-store'
 import type { EncodedEntry } from './entry-codec'
-import type { EntryKey, EntryStore } from './entry-store'
+import type { EntryKey, EntryRow, EntryStore } from './entry-store'
 import type { CacheLimits } from './limits'
 import type { StatsRecorder } from './stats-recorder'
 import type { LibraryMeta, StoreOutcome } from './types'
@@ -58,6 +58,15 @@ export class EntryWriter {
     this.store.delete(row.id)
     this.stats.countEvictions('cleared', 1)
     return true
+  }
+
+  /** Deletes an entry found damaged, whole (a part of a listing is worse than none); returns what it was. */
+  dropDamaged(id: number): EntryRow | undefined {
+    const row = this.store.findById(id)
+    if (!row) return undefined
+    this.store.delete(id)
+    this.stats.countEvictions('damaged', 1)
+    return row
   }
 
   /** Deletes entries past their TTL and past the time they are kept for stale serving. */

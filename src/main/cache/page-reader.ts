@@ -1,12 +1,22 @@
 import type Database from 'better-sqlite3'
-import { chunkOf, decodeChunk, flattenField, ITEMS_PER_CHUNK, MATCH_LINE_SEPARATOR } from './entry-codec'
+import {
+  checkedMatchText,
+  checksumOf,
+  chunkOf,
+  DamagedEntryError,
+  decodeChunk,
+  flattenField,
+  ITEMS_PER_CHUNK,
+  MATCH_LINE_SEPARATOR,
+} from './entry-codec'
 import type { EntryRow, EntryStore } from './entry-store'
 import { fileNameOf, foldForIndex } from './search-key'
 import type { CachedItem, FileMatch, LibraryPage } from './types'
 
 /**
  * Reads stored entries back: whole listings, pages and file lookups. Each answer parses only
- * the chunks that hold the items it returns.
+ * the chunks that hold the items it returns, and checks each against its checksum: a damaged
+ * entry throws DamagedEntryError, never a parser's message or a short answer.
  */
 export class PageReader {
   constructor(
@@ -14,12 +24,28 @@ export class PageReader {
     private readonly store: EntryStore,
   ) {}
 
-  allItems(entryId: number): CachedItem[] {
+  allItems(entry: EntryRow): CachedItem[] {
     const items: CachedItem[] = []
-    for (const chunk of this.store.allChunks(entryId)) {
-      for (const item of decodeChunk(chunk.items)) items.push(item)
+    for (const chunk of this.store.allChunks(entry.id)) {
+      for (const item of decodeChunk(entry.id, chunk)) items.push(item)
     }
+    if (items.length !== entry.item_count)
+      throw new DamagedEntryError(entry.id, `holds ${items.length} items, not ${entry.item_count}`)
     return items
+  }
+
+  /** Throws DamagedEntryError unless every chunk of the entry is there and matches its checksums. */
+  verify(entry: EntryRow): void {
+    let chunks = 0
+    for (const chunk of this.store.wholeChunks(entry.id)) {
+      if (chunk.seq !== chunks) throw new DamagedEntryError(entry.id, `chunk ${chunks} is missing`)
+      if (checksumOf(chunk.items) !== chunk.items_checksum)
+        throw new DamagedEntryError(entry.id, `chunk ${chunk.seq} does not match its checksum`)
+      checkedMatchText(entry.id, chunk)
+      chunks++
+    }
+    if (chunks !== Math.ceil(entry.item_count / ITEMS_PER_CHUNK))
+      throw new DamagedEntryError(entry.id, `holds ${chunks} chunks for ${entry.item_count} items`)
   }
 
   page(entry: EntryRow, offset: number, limit: number, filter: string): LibraryPage {
@@ -30,18 +56,25 @@ export class PageReader {
     return { items: this.itemsAt(entry.id, wanted), total: positions.length, offset, limit }
   }
 
-  findByFileName(name: string, now: number): FileMatch[] {
+  /** `skipEntries`: entries already found damaged, left out of the answer. */
+  findByFileName(name: string, now: number, skipEntries: ReadonlySet<number>): FileMatch[] {
     const folded = foldForIndex(fileNameOf(name))
-    return this.matchesByName(flattenField(folded), now, (path) => foldForIndex(fileNameOf(path)) === folded)
+    return this.matchesByName(
+      flattenField(folded),
+      now,
+      (path) => foldForIndex(fileNameOf(path)) === folded,
+      skipEntries,
+    )
   }
 
-  findByPath(path: string, now: number): FileMatch[] {
+  findByPath(path: string, now: number, skipEntries: ReadonlySet<number>): FileMatch[] {
     const folded = foldForIndex(path)
     // The name index narrows the search; the full path then decides.
     return this.matchesByName(
       foldForIndex(fileNameOf(path)),
       now,
       (candidate) => foldForIndex(candidate) === folded,
+      skipEntries,
     )
   }
 
@@ -52,9 +85,11 @@ export class PageReader {
     const last = chunkOf(end - 1)
     const items: CachedItem[] = []
     for (const chunk of this.store.chunkRange(entry.id, first.seq, last.seq)) {
-      for (const item of decodeChunk(chunk.items)) items.push(item)
+      for (const item of decodeChunk(entry.id, chunk)) items.push(item)
     }
     const skip = offset - first.seq * ITEMS_PER_CHUNK
+    if (items.length < skip + (end - offset))
+      throw new DamagedEntryError(entry.id, `items ${offset + 1}-${end} are missing`)
     return { items: items.slice(skip, skip + (end - offset)), total: entry.item_count, offset, limit }
   }
 
@@ -62,7 +97,7 @@ export class PageReader {
   private matchingPositions(entryId: number, needle: string): number[] {
     const positions: number[] = []
     for (const chunk of this.store.chunksMatching(entryId, needle)) {
-      const lines = chunk.match_text.split(MATCH_LINE_SEPARATOR)
+      const lines = checkedMatchText(entryId, chunk).split(MATCH_LINE_SEPARATOR)
       lines.forEach((line, index) => {
         if (line.includes(needle)) positions.push(chunk.seq * ITEMS_PER_CHUNK + index)
       })
@@ -77,12 +112,11 @@ export class PageReader {
       let items = chunks.get(seq)
       if (!items) {
         const row = this.store.chunkAt(entryId, seq)
-        items = row ? decodeChunk(row.items) : []
+        items = row ? decodeChunk(entryId, row) : []
         chunks.set(seq, items)
       }
       const item = items[offsetInChunk]
-      if (!item)
-        throw new Error(`Cache entry ${entryId} has no item at position ${position}; the file may be damaged`)
+      if (!item) throw new DamagedEntryError(entryId, `has no item at position ${position}`)
       return item
     })
   }
@@ -91,11 +125,13 @@ export class PageReader {
     foldedName: string,
     now: number,
     pathMatches: (path: string) => boolean,
+    skipEntries: ReadonlySet<number>,
   ): FileMatch[] {
     return this.db.transaction(() => {
       const matches: FileMatch[] = []
       const hitsByEntry = new Map<number, { library: string; positions: number[] }>()
       for (const hit of this.store.fileNameHits(foldedName, now)) {
+        if (skipEntries.has(hit.entry_id)) continue
         const group = hitsByEntry.get(hit.entry_id) ?? { library: hit.library, positions: [] }
         group.positions.push(hit.position)
         hitsByEntry.set(hit.entry_id, group)

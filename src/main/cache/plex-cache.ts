@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type Database from 'better-sqlite3'
 import { openCacheDatabase, type CorruptFileRecovery } from './database'
+import { DamagedEntries } from './damaged-entries'
 import { encodeEntry, sortByTitle } from './entry-codec'
 import { DocumentStore } from './document-store'
 import { EntryStore, type EntryKey, type EntryRow } from './entry-store'
@@ -47,6 +48,7 @@ export class PlexCache {
   private readonly writer: EntryWriter
   private readonly stats: StatsRecorder
   private readonly flushTimer: NodeJS.Timeout
+  private readonly damaged: DamagedEntries
   private closed = false
 
   constructor(options: PlexCacheOptions) {
@@ -62,6 +64,7 @@ export class PlexCache {
     this.documents = new DocumentStore(this.db)
     this.stats = new StatsRecorder(this.db)
     this.writer = new EntryWriter(this.store, this.documents, this.stats, () => this.limits, this.clock)
+    this.damaged = new DamagedEntries(this.writer, (work) => this.inWriteTransaction(work), options.onEvent)
     this.flushTimer = setInterval(() => this.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
     this.flushTimer.unref()
     if (opened.recovery) {
@@ -86,7 +89,7 @@ export class PlexCache {
 
   /** A whole listing with the entry it came from; with allowStale, an expired copy kept for stale serving. */
   readLibrary(library: string, options: ReadOptions = {}): EntryRead<CachedItem[]> | null {
-    return this.readCounted(libraryKey(library), options, (entry) => this.pages.allItems(entry.id))
+    return this.readCounted(libraryKey(library), options, (entry) => this.pages.allItems(entry))
   }
 
   setLibraryItems(library: string, items: CachedItem[], meta?: LibraryMeta): StoreOutcome {
@@ -100,7 +103,7 @@ export class PlexCache {
   }
 
   readSearch(library: string, title: string, options: ReadOptions = {}): EntryRead<CachedItem[]> | null {
-    return this.readCounted(searchKey(library, title), options, (entry) => this.pages.allItems(entry.id))
+    return this.readCounted(searchKey(library, title), options, (entry) => this.pages.allItems(entry))
   }
 
   setSearchResults(library: string, title: string, results: CachedItem[], meta?: LibraryMeta): StoreOutcome {
@@ -160,14 +163,18 @@ export class PlexCache {
   findByFileName(name: string, options: ReadOptions = {}): FileMatch[] {
     checkText(name, 'file name')
     this.assertOpen()
-    return this.pages.findByFileName(name.trim(), this.oldestServable(options))
+    return this.damaged.without((skip) =>
+      this.pages.findByFileName(name.trim(), this.oldestServable(options), skip),
+    )
   }
 
   /** Items with a file at exactly this path (case-insensitive), in every live cached library (allowStale: and kept ones). */
   findByPath(path: string, options: ReadOptions = {}): FileMatch[] {
     checkText(path, 'path')
     this.assertOpen()
-    return this.pages.findByPath(path.trim(), this.oldestServable(options))
+    return this.damaged.without((skip) =>
+      this.pages.findByPath(path.trim(), this.oldestServable(options), skip),
+    )
   }
 
   /** Every live entry, library listings and searches, for the inspector; allowStale adds expired ones still kept. */
@@ -188,6 +195,22 @@ export class PlexCache {
     this.assertOpen()
     const row = this.store.findIncludingExpired(key)
     return row ? { ...toEntryInfo(row), expired: row.expires_at <= this.clock() } : null
+  }
+
+  /**
+   * Like getLibraryInfo, after checking every stored chunk of the listing against its checksums; a
+   * damaged listing is dropped (and reported) and this returns null. For a refresh deciding whether
+   * the cached copy is worth keeping: a revalidation must not renew a damaged copy.
+   */
+  getIntactLibraryInfo(library: string): (CacheEntryInfo & { expired: boolean }) | null {
+    const key = libraryKey(library)
+    this.assertOpen()
+    const verify = this.db.transaction(() => {
+      const row = this.store.findIncludingExpired(key)
+      if (row) this.pages.verify(row)
+      return true
+    })
+    return this.damaged.orElse(verify, false) ? this.getLibraryInfo(library) : null
   }
 
   /** Starts a library's TTL again without rewriting its items, for a revalidation that found no change. */
@@ -284,13 +307,15 @@ export class PlexCache {
     const now = this.clock()
     const keptUntil = (entry: EntryRow) => entry.expires_at + this.limits.staleRetentionSeconds * 1000
     // One read transaction: a writer in another process can never show us half of a replaced entry.
-    const result = this.db.transaction((): EntryRead<T> | null => {
+    const readEntry = this.db.transaction((): EntryRead<T> | null => {
       const entry = this.store.findIncludingExpired(key)
       if (!entry) return null
       const stale = entry.expires_at <= now
       if (stale && !(options.allowStale && keptUntil(entry) > now)) return null
       return { value: read(entry), entry: toEntryInfo(entry), stale }
-    })()
+    })
+    // A damaged copy is no copy: a miss, which the caller answers from Plex (and stores afresh).
+    const result = this.damaged.orElse(readEntry, null)
     this.stats.record(key.namespace, key.library, result && !result.stale ? 'hit' : 'miss', now)
     return result
   }

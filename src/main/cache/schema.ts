@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { checksumOf } from './entry-codec'
 
 /**
  * Each migration moves the schema from version (index) to version (index + 1).
@@ -77,6 +78,31 @@ const migrations: ReadonlyArray<(db: Database.Database) => void> = [
         expires_at INTEGER NOT NULL
       );
     `)
+  },
+  (db) => {
+    // A checksum per chunk of items and per chunk of search text, checked on every read (see
+    // decodeChunk). Chunks already stored get the checksum of what they hold now: one that is
+    // already damaged is still caught, by the JSON check that follows the checksum.
+    db.exec(`
+      ALTER TABLE chunks ADD COLUMN items_checksum INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE chunks ADD COLUMN match_checksum INTEGER NOT NULL DEFAULT 0;
+    `)
+    const update = db.prepare(
+      'UPDATE chunks SET items_checksum = ?, match_checksum = ? WHERE entry_id = ? AND seq = ?',
+    )
+    const rows = db
+      .prepare('SELECT entry_id, seq, items, match_text FROM chunks')
+      .iterate() as IterableIterator<{
+      entry_id: number
+      seq: number
+      items: string
+      match_text: string
+    }>
+    const checksums: Array<[number, number, number, number]> = []
+    for (const row of rows) {
+      checksums.push([checksumOf(row.items), checksumOf(row.match_text), row.entry_id, row.seq])
+    }
+    for (const values of checksums) update.run(...values)
   },
 ]
 

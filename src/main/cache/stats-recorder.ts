@@ -7,7 +7,13 @@ export const HISTORY_BUCKET_MS = 60_000
 /** The longest chart range is a week; a little more is kept so a week back is always whole. */
 export const HISTORY_RETENTION_MS = 8 * 24 * 3600 * 1000
 
-const EVICTION_REASONS: readonly EvictionReason[] = ['expired', 'size_limit', 'too_large', 'cleared']
+const EVICTION_REASONS: readonly EvictionReason[] = [
+  'expired',
+  'size_limit',
+  'too_large',
+  'cleared',
+  'damaged',
+]
 
 interface PendingCounter extends HitMiss {
   namespace: Namespace

@@ -81,11 +81,18 @@ export interface StoreOutcome {
   evicted: number
 }
 
-export interface CacheEvent {
-  type: 'corrupt-file-recovered'
-  movedTo: string
-  error: string
-}
+export type CacheEvent =
+  | { type: 'corrupt-file-recovered'; movedTo: string; error: string }
+  | {
+      /** A stored entry failed its checksums; it was dropped and the next read fetches it again. */
+      type: 'damaged-entry-dropped'
+      namespace: Namespace
+      /** The cache key of the library (scoped by the service) and, for a search, its normalised text. */
+      library: string
+      query?: string
+      /** The library's title as stored with the entry, when known. */
+      title?: string
+    }
 
 export interface ReadOptions {
   /**

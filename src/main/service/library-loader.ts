@@ -74,7 +74,7 @@ export class LibraryLoader {
   private async revalidate(server: ServerRecord, section: Section, current?: Section): Promise<LoadResult> {
     const { cache, connection, directory } = this.deps
     const key = libraryCacheKey(server.machineIdentifier, section.key)
-    const info = cache.getLibraryInfo(key)
+    const info = cache.getIntactLibraryInfo(key)
     const meta = info?.meta
     if (!info || !meta) return { outcome: 'fetched', ...(await this.fetch(server, section, current)) }
     const verified = await this.verifiedAs(server)

@@ -22,11 +22,12 @@ function expectFreshCacheAfterRecovery(dataDir: string, damaged: Buffer): void {
   const cache = new PlexCache({ dataDir, onEvent: (event) => events.push(event) })
   try {
     expect(events).toHaveLength(1)
-    expect(events[0]?.type).toBe('corrupt-file-recovered')
-    expect(cache.recovery?.movedTo).toBe(events[0]?.movedTo)
-    expect(path.basename(events[0]!.movedTo)).toMatch(/^plex-cache\.sqlite\.corrupt-\d{4}-\d\d-\d\dT/)
+    const [event] = events
+    if (event?.type !== 'corrupt-file-recovered') throw new Error(`expected a recovery, got ${event?.type}`)
+    expect(cache.recovery?.movedTo).toBe(event.movedTo)
+    expect(path.basename(event.movedTo)).toMatch(/^plex-cache\.sqlite\.corrupt-\d{4}-\d\d-\d\dT/)
     // The damaged file is kept, byte for byte, for anyone who wants to look at it.
-    expect(fs.readFileSync(events[0]!.movedTo).equals(damaged)).toBe(true)
+    expect(fs.readFileSync(event.movedTo).equals(damaged)).toBe(true)
     expect(cache.getLibraryItems('Movies')).toBeNull()
     cache.setLibraryItems('Movies', movieLibrary(3))
     expect(cache.getLibraryItems('Movies')).toHaveLength(3)

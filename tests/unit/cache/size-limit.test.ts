@@ -102,7 +102,13 @@ describe('PlexCache: eviction reasons', () => {
     cache.setLibraryItems('C', movieLibrary(10)) // evicts A for size
     cache.setLibraryItems('huge', movieLibrary(200)) // too large
     cache.clear() // B and C
-    expect(cache.getStats().evictions).toEqual({ expired: 1, size_limit: 1, too_large: 1, cleared: 2 })
+    expect(cache.getStats().evictions).toEqual({
+      expired: 1,
+      size_limit: 1,
+      too_large: 1,
+      cleared: 2,
+      damaged: 0,
+    })
   })
 
   it('sweepExpired removes only expired entries', () => {

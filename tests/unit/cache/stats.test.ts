@@ -113,7 +113,7 @@ describe('PlexCache: statistics', () => {
     cache.resetStats()
     const stats = cache.getStats()
     expect(stats).toMatchObject({ hits: 0, misses: 0, hitRate: 0, byLibrary: {} })
-    expect(stats.evictions).toEqual({ expired: 0, size_limit: 0, too_large: 0, cleared: 0 })
+    expect(stats.evictions).toEqual({ expired: 0, size_limit: 0, too_large: 0, cleared: 0, damaged: 0 })
     expect(
       cache
         .getStatsHistory({ since: Date.now() - 3_600_000, bucketSeconds: 3600 })
