@@ -14,6 +14,7 @@ import { CliFailure, EXIT_FAILURE, EXIT_OK, withHint } from './failure'
 import type { Output } from './output'
 import { ProgressReporter } from './progress'
 import { itemLine, librariesTable, refreshLine, sourceText, statsLines, timeLeft } from './render'
+import { inlineText } from './terminal-text'
 
 /**
  * The part of CacheService the CLI uses. Declared here, narrowly, so the commands say what they
@@ -102,7 +103,7 @@ async function refresh(names: string[], force: boolean, context: CommandContext)
   if (json) output.json(outcomes)
   const failed = outcomes.filter((outcome) => outcome.outcome === 'failed')
   if (failed.length === 0) return EXIT_OK
-  const failedNames = failed.map((outcome) => outcome.title).join(', ')
+  const failedNames = failed.map((outcome) => inlineText(outcome.title)).join(', ')
   const firstError = failed.find((outcome) => outcome.error)?.error
   output.err(`plex-cache: could not refresh ${failedNames}${firstError ? `: ${withHint(firstError)}` : ''}`)
   return EXIT_FAILURE
@@ -170,7 +171,7 @@ async function find(target: string, { service, output, json, clock }: CommandCon
     )
   }
   for (const { library, item, file } of matches) {
-    output.out(`${library.title}: ${itemLine({ ...item, files: [file] })}`)
+    output.out(`${inlineText(library.title)}: ${itemLine({ ...item, files: [file] })}`)
   }
   return EXIT_OK
 }
@@ -204,7 +205,8 @@ async function clear(
  * if this fails the refresh would fail the same way, only after a second round of retries.
  */
 async function libraryTitles(service: CliService): Promise<Map<string, string>> {
-  return new Map((await service.listLibraries()).map((row) => [row.key, row.title]))
+  // The bar is written raw (it needs its own carriage returns), so its labels are made safe here.
+  return new Map((await service.listLibraries()).map((row) => [row.key, inlineText(row.title)]))
 }
 
 /** Stale data is still an answer (exit 0), but a person or a script's log must know it is old. */
