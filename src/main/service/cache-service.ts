@@ -8,7 +8,7 @@ import { ServiceError, toServiceError } from './errors'
 import { ServiceEvents, type ServiceListener } from './events'
 import { FileLookup } from './file-lookup'
 import { InFlight } from './in-flight'
-import { keepOneLibraryWarm } from './keep-warm'
+import { KeepWarm } from './keep-warm'
 import { LibraryLoader } from './library-loader'
 import { LibraryReads } from './library-reads'
 import { listLibraryRows } from './library-rows'
@@ -92,7 +92,8 @@ export class CacheService {
     this.reads = new LibraryReads(this.ctx)
     this.fileLookup = new FileLookup(this.ctx)
     this.refreshes = new Refreshes(this.ctx)
-    this.upkeep = new Upkeep({ ...DEFAULT_UPKEEP, ...deps.upkeep }, this.upkeepTasks())
+    const upkeep = { ...DEFAULT_UPKEEP, ...deps.upkeep }
+    this.upkeep = new Upkeep(upkeep, this.upkeepTasks(upkeep))
     this.upkeep.start()
   }
 
@@ -233,6 +234,11 @@ export class CacheService {
     return this.upkeep.running
   }
 
+  /** One keep-warm pass at once (joined with one under way): for a wake from sleep, and for tests. */
+  keepWarmNow(): Promise<void> {
+    return this.guard(() => this.upkeep.keepWarmNow())
+  }
+
   /** Stops the timers, cancels Plex requests under way and waits for them. The cache stays open: the core owns it. */
   async close(): Promise<void> {
     if (this.closed) return
@@ -259,8 +265,12 @@ export class CacheService {
     })
   }
 
-  private upkeepTasks() {
-    const leadSeconds = this.deps.upkeep?.keepWarmLeadSeconds ?? DEFAULT_UPKEEP.keepWarmLeadSeconds
+  private upkeepTasks(options: UpkeepOptions) {
+    const keepWarm = new KeepWarm(this.ctx, {
+      intervalMs: options.keepWarmIntervalMs,
+      leadSeconds: options.keepWarmLeadSeconds,
+      maxProbeDelayMs: options.keepWarmMaxProbeDelayMs,
+    })
     return {
       sweep: () => {
         if (this.ctx.cache.sweepExpired() > 0) this.ctx.events.emit({ type: 'changed' })
@@ -269,7 +279,7 @@ export class CacheService {
         this.ctx.cache.flushStats()
         if (this.ctx.counters.takeChanged()) this.ctx.events.emit({ type: 'stats' })
       },
-      keepWarm: () => keepOneLibraryWarm(this.ctx, leadSeconds),
+      keepWarm: () => keepWarm.pass(),
     }
   }
 

@@ -1,36 +1,87 @@
 import type { Section } from '../plex'
-import { sectionKeyOf, sectionsDocument } from './cache-keys'
+import { sectionKeyOf } from './cache-keys'
+import type { ServerRecord } from './plex-connection'
 import type { ServiceContext } from './service-context'
 
+export interface KeepWarmOptions {
+  /** How often a pass runs (the upkeep timer); a library is renewed at least this long before it expires. */
+  intervalMs: number
+  /** Renew this long before expiry (at most a fifth of the library TTL, never less than two intervals). */
+  leadSeconds: number
+  /** While Plex is unreachable, /identity is probed after one interval, then twice as long each time, up to this. */
+  maxProbeDelayMs: number
+}
+
 /**
- * One keep-warm tick: refresh (change-aware) the library of the current server that expires soonest,
- * if it expires within the lead time. While Plex is unreachable nothing is refreshed; /identity is
- * asked instead, so the connection status comes back online on its own.
+ * Keep-warm: while Plex answers, every cached library of the current server is revalidated
+ * (change-aware) ahead of its expiry, soonest first, including libraries that have already expired
+ * (after a sleep, an outage or a TTL shorter than the timer), so a read never meets an expired copy.
+ * While Plex is unreachable nothing is renewed; /identity is probed with a growing delay, and the
+ * pass after it answers picks every library up again.
  */
-export async function keepOneLibraryWarm(ctx: ServiceContext, leadSeconds: number): Promise<void> {
-  const settings = ctx.settings()
-  const connection = ctx.connection()
-  if (!settings.keepWarm || !connection.configured) return
-  if (ctx.monitor.isOffline) {
-    await connection.call((client, signal) => client.identity({ signal })).catch(() => undefined)
-    return
+export class KeepWarm {
+  private probeDelayMs: number
+  private nextProbeAt = 0
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly options: KeepWarmOptions,
+  ) {
+    this.probeDelayMs = options.intervalMs
   }
-  const server = connection.knownServer()
-  if (!server) return
-  const leadMs = Math.min(leadSeconds, settings.libraryTtlSeconds / 5) * 1000
-  const now = ctx.clock()
-  const due = ctx.cache
-    .listEntries()
-    .filter((entry) => entry.namespace === 'library' && entry.expiresAt - now <= leadMs)
-    .flatMap((entry) => {
-      const key = sectionKeyOf(entry.library, server.machineIdentifier)
-      return key === undefined ? [] : [{ key, expiresAt: entry.expiresAt }]
-    })
-    .sort((a, b) => a.expiresAt - b.expiresAt)[0]
-  if (!due) return
-  const sections = ctx.cache.getDocument<Section[]>(sectionsDocument(server.machineIdentifier), {
-    allowStale: true,
-  })
-  const section = sections?.value.find((candidate) => candidate.key === due.key)
-  if (section) await ctx.loader.refresh(server, section, false)
+
+  async pass(): Promise<void> {
+    const connection = this.ctx.connection()
+    if (!this.ctx.settings().keepWarm || !connection.configured) return
+    if (this.ctx.monitor.isOffline && !(await this.probe())) return
+    this.probeDelayMs = this.options.intervalMs
+    const server = connection.knownServer()
+    if (!server) return
+    const due = this.dueLibraries(server)
+    if (due.length === 0) return
+    // One section list for the whole pass: each revalidation then costs one count request.
+    const sections = await this.ctx.directory.fetch(server).catch(() => undefined)
+    if (!sections) return
+    for (const sectionKey of due) {
+      // An outage during the pass: the rest wait for the probe rather than each timing out.
+      if (this.ctx.monitor.isOffline) return
+      const section = sections.find((candidate: Section) => candidate.key === sectionKey)
+      if (!section) continue
+      // One library failing (a protocol error, a library deleted meanwhile) does not stop the others.
+      await this.ctx.loader.refresh(server, section, false, section).catch(() => undefined)
+    }
+  }
+
+  /** Section keys of the cached libraries that expire within the lead time (or already have), soonest first. */
+  private dueLibraries(server: ServerRecord): string[] {
+    const ttlMs = this.ctx.settings().libraryTtlSeconds * 1000
+    const leadMs = Math.max(Math.min(this.options.leadSeconds * 1000, ttlMs / 5), 2 * this.options.intervalMs)
+    const horizon = this.ctx.clock() + leadMs
+    return this.ctx.cache
+      .listEntries({ allowStale: true })
+      .filter((entry) => entry.namespace === 'library' && entry.expiresAt <= horizon)
+      .sort((a, b) => a.expiresAt - b.expiresAt)
+      .flatMap((entry) => {
+        const key = sectionKeyOf(entry.library, server.machineIdentifier)
+        return key === undefined ? [] : [key]
+      })
+  }
+
+  /** True once Plex answers /identity again; probes no more often than the growing delay allows. */
+  private async probe(): Promise<boolean> {
+    const now = this.ctx.clock()
+    if (now < this.nextProbeAt) return false
+    const answered = await this.ctx
+      .connection()
+      .call((client, signal) => client.identity({ signal }))
+      .then(
+        () => true,
+        () => false,
+      )
+    if (!answered) {
+      this.nextProbeAt = now + this.probeDelayMs
+      this.probeDelayMs = Math.min(this.probeDelayMs * 2, this.options.maxProbeDelayMs)
+    }
+    return answered
+  }
 }

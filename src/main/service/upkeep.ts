@@ -3,10 +3,12 @@ export interface UpkeepOptions {
   sweepIntervalMs: number
   /** How often statistics are flushed and, when they changed, a 'stats' event sent. */
   statsIntervalMs: number
-  /** How often keep-warm looks for a library about to expire (or, while offline, probes Plex). */
+  /** How often keep-warm renews the libraries about to expire (or, while offline, may probe Plex). */
   keepWarmIntervalMs: number
-  /** Refresh a library this long before it expires (at most a fifth of the library TTL). */
+  /** Refresh a library this long before it expires (at most a fifth of the library TTL, at least two intervals). */
   keepWarmLeadSeconds: number
+  /** While Plex is unreachable, the longest wait between two /identity probes. */
+  keepWarmMaxProbeDelayMs: number
 }
 
 export const DEFAULT_UPKEEP: UpkeepOptions = {
@@ -14,12 +16,13 @@ export const DEFAULT_UPKEEP: UpkeepOptions = {
   statsIntervalMs: 2_000,
   keepWarmIntervalMs: 30_000,
   keepWarmLeadSeconds: 300,
+  keepWarmMaxProbeDelayMs: 5 * 60_000,
 }
 
 export interface UpkeepTasks {
   sweep(): void
   flushStats(): void
-  /** Refreshes at most one library; a tick is skipped while the previous one still runs. */
+  /** One keep-warm pass; a tick is skipped while the previous pass still runs. */
   keepWarm(): Promise<void>
 }
 
@@ -37,15 +40,18 @@ export class Upkeep {
     if (this.timers.length > 0) return
     this.every(this.options.sweepIntervalMs, () => this.tasks.sweep())
     this.every(this.options.statsIntervalMs, () => this.tasks.flushStats())
-    this.every(this.options.keepWarmIntervalMs, () => {
-      if (this.warming) return
-      this.warming = this.tasks
-        .keepWarm()
-        .catch(() => undefined)
-        .finally(() => {
-          this.warming = undefined
-        })
-    })
+    this.every(this.options.keepWarmIntervalMs, () => void this.keepWarmNow())
+  }
+
+  /** Runs a keep-warm pass now (on a timer tick, or after the computer wakes), or joins the one under way. */
+  keepWarmNow(): Promise<void> {
+    this.warming ??= this.tasks
+      .keepWarm()
+      .catch(() => undefined)
+      .finally(() => {
+        this.warming = undefined
+      })
+    return this.warming
   }
 
   get running(): boolean {

@@ -134,6 +134,8 @@ describe('CacheService upkeep', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(new Set(pathsOf(fake.controls.requestLog()))).toEqual(new Set(['/identity']))
     fake.controls.reset()
+    // Probes back off on the service's clock (at most five minutes apart), so time has to pass.
+    clock.advanceSeconds(300)
     await waitFor(() => core.service.connectionStatus().state === 'online')
   })
 
