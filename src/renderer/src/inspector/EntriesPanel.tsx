@@ -93,7 +93,13 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
           const title = row.libraryTitle ?? `Library ${row.library}`
           const label = row.kind === 'library' ? `${title} listing` : `${title} search “${row.query ?? ''}”`
           return (
-            <tr key={entryId(row)} data-testid="entry-row" data-kind={row.kind} aria-label={label}>
+            <tr
+              key={entryId(row)}
+              data-testid="entry-row"
+              data-kind={row.kind}
+              data-state={row.state}
+              aria-label={label}
+            >
               <td>
                 <span className={`entry-kind entry-kind-${row.kind}`}>
                   {row.kind === 'library' ? 'Listing' : 'Search'}
@@ -118,6 +124,12 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
                 >
                   {formatTtl(row.expiresAt - now)}
                 </time>
+                {/* Expired but served, because Plex is unreachable: browsable, and marked so. */}
+                {row.state === 'stale' && (
+                  <span className="badge badge-stale" data-testid="entry-stale">
+                    stale
+                  </span>
+                )}
               </td>
               <td className="entry-actions">
                 {row.kind === 'library' && (

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { formatDuration } from '../../../shared/format'
 import type { FileMatchRow } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { useToasts } from '../toasts/Toasts'
@@ -15,7 +16,7 @@ export function FindByFile({ onShow }: FindByFileProps) {
   const inputId = useId()
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
-  const [answer, setAnswer] = useState<{ asked: string; matches: FileMatchRow[] } | null>(null)
+  const [answer, setAnswer] = useState<{ asked: string; matches: FileMatchRow[]; at: number } | null>(null)
 
   const find = async (event: FormEvent) => {
     event.preventDefault()
@@ -24,7 +25,7 @@ export function FindByFile({ onShow }: FindByFileProps) {
     setBusy(true)
     const result = await bridge.findByFile({ nameOrPath: asked })
     setBusy(false)
-    if (result.ok) setAnswer({ asked, matches: result.value })
+    if (result.ok) setAnswer({ asked, matches: result.value, at: Date.now() })
     else toasts.show('error', result.error.message)
   }
 
@@ -55,16 +56,18 @@ export function FindByFile({ onShow }: FindByFileProps) {
           Find
         </button>
       </form>
-      {answer !== null && <FindResults asked={answer.asked} matches={answer.matches} onShow={onShow} />}
+      {answer !== null && <FindResults {...answer} onShow={onShow} />}
     </section>
   )
 }
 
+/** `at`: when the answer came, so a stale copy's age is as of then. */
 function FindResults({
   asked,
   matches,
+  at,
   onShow,
-}: { asked: string; matches: FileMatchRow[] } & FindByFileProps) {
+}: { asked: string; matches: FileMatchRow[]; at: number } & FindByFileProps) {
   if (matches.length === 0) {
     return (
       <p className="muted" role="status" data-testid="find-none">
@@ -88,6 +91,13 @@ function FindResults({
             <span className="muted small">
               {match.library.title} · <code className="find-result-path">{match.file.path}</code>
             </span>
+            {match.source === 'stale' && (
+              <span className="muted small" data-testid="find-result-stale">
+                <span className="badge badge-stale">stale</span> fetched{' '}
+                {formatDuration(at - match.fetchedAt)} ago
+                {match.error ? ', Plex could not be asked' : ', being revalidated'}
+              </span>
+            )}
           </div>
           <button
             type="button"
