@@ -28,6 +28,11 @@ export class LibrariesPage {
     await this.page.getByTestId('refresh-all').click()
   }
 
+  /** Fetches every library whole again, changed or not. */
+  async refetchAll(): Promise<void> {
+    await this.page.getByTestId('refetch-all').click()
+  }
+
   async clear(title: string): Promise<void> {
     await this.page.getByRole('button', { name: `Clear ${title}`, exact: true }).click()
   }

@@ -46,6 +46,16 @@ export function LibrariesView({ offline }: { offline: boolean }) {
           >
             Refresh all
           </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="refetch-all"
+            title="Fetch every library from Plex again, even the ones that did not change"
+            disabled={rows === undefined || rows.length === 0 || anyRefreshing}
+            onClick={() => void libraries.refreshAll({ refetch: true })}
+          >
+            Refetch all
+          </button>
           <ClearCacheButton />
         </div>
       </div>

@@ -18,7 +18,8 @@ export interface LibrariesState {
   refreshing: ReadonlySet<string>
   progress: ReadonlyMap<string, Progress>
   refresh(key: string): Promise<void>
-  refreshAll(): Promise<void>
+  /** Change-aware, like refresh; `refetch` fetches every library whole again (the contract's force). */
+  refreshAll(options?: { refetch?: boolean }): Promise<void>
   clear(key: string): Promise<void>
   /** Re-reads the rows, e.g. when a countdown runs out and main's word on the state is wanted. */
   reload(): void
@@ -54,23 +55,28 @@ export function useLibraries(): LibrariesState {
     [libraries, toasts],
   )
 
+  // Change-aware: Plex is asked whether the library changed (two small requests) and it is fetched
+  // again only if it did; a 100k library that did not change costs no pages.
   const refresh = useCallback(
     async (key: string) => {
       setStarted((all) => new Set(all).add(key))
-      const result = await bridge.refreshLibrary({ library: key, force: true })
+      const result = await bridge.refreshLibrary({ library: key })
       if (!result.ok) toasts.show('error', result.error.message)
       settle([key], result.ok ? [result.value] : [])
     },
     [bridge, settle, toasts],
   )
 
-  const refreshAll = useCallback(async () => {
-    const keys = (libraries.value ?? []).map((row) => row.key)
-    setStarted((all) => new Set([...all, ...keys]))
-    const result = await bridge.refreshAll({ force: true })
-    if (!result.ok) toasts.show('error', result.error.message)
-    settle(keys, result.ok ? result.value : [])
-  }, [bridge, libraries.value, settle, toasts])
+  const refreshAll = useCallback(
+    async ({ refetch = false }: { refetch?: boolean } = {}) => {
+      const keys = (libraries.value ?? []).map((row) => row.key)
+      setStarted((all) => new Set([...all, ...keys]))
+      const result = await bridge.refreshAll(refetch ? { force: true } : {})
+      if (!result.ok) toasts.show('error', result.error.message)
+      settle(keys, result.ok ? result.value : [])
+    },
+    [bridge, libraries.value, settle, toasts],
+  )
 
   // No confirmation: one library is cheap to fetch again. The rows update through 'changed'.
   const clear = useCallback(
