@@ -2,16 +2,24 @@ import { cacheEventMessage } from '../main/cache'
 import { createCore, type Core } from '../main/core'
 import { DEFAULT_SETTINGS } from '../main/service'
 import type { GlobalOptions } from './args'
+import { savedCacheSettings } from './saved-settings'
 
 /**
- * The same core the desktop app builds, on the same data folder, so both share one cache file.
- * A CLI run is short, so it never keeps libraries warm in the background.
+ * The same core the desktop app builds, on the same data folder, so both share one cache file and
+ * its settings (the size limit, the time-to-live values). A CLI run is short, so it never keeps
+ * libraries warm in the background.
  */
 export function openCore(options: GlobalOptions): Core {
   return createCore({
     dataDir: options.dataDir,
     fetch: globalThis.fetch,
-    settings: { ...DEFAULT_SETTINGS, serverUrl: options.server, token: options.token, keepWarm: false },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      ...savedCacheSettings(options.dataDir),
+      serverUrl: options.server,
+      token: options.token,
+      keepWarm: false,
+    },
     onCacheEvent: (event) =>
       process.stderr.write(
         event.type === 'corrupt-file-recovered'

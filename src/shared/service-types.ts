@@ -34,7 +34,16 @@ export interface ServiceSettings {
 
 /** An error as the UI and the CLI show it: a stable code and a sentence a person understands. */
 export interface ServiceErrorInfo {
-  code: 'AUTH' | 'UNREACHABLE' | 'NOT_FOUND' | 'PROTOCOL' | 'NOT_CONFIGURED' | 'INVALID_ARGUMENT' | 'INTERNAL'
+  code:
+    | 'AUTH'
+    | 'UNREACHABLE'
+    | 'NOT_FOUND'
+    | 'PROTOCOL'
+    | 'NOT_CONFIGURED'
+    | 'INVALID_ARGUMENT'
+    /** A library larger than the whole size limit: fetched, but not kept. */
+    | 'TOO_LARGE'
+    | 'INTERNAL'
   message: string
 }
 
@@ -54,6 +63,14 @@ export interface LibraryRow {
   misses: number
   /** Present while refreshing. */
   progress?: { fetched: number; total: number }
+  /** Present when the last fetch was not kept because the library alone needs more than the size limit. */
+  tooLarge?: TooLarge
+}
+
+/** What a library larger than the size limit needs, next to the limit, in bytes. */
+export interface TooLarge {
+  neededBytes: number
+  limitBytes: number
 }
 
 export interface ItemsQuery {
@@ -101,6 +118,8 @@ export interface RefreshOutcome {
   outcome: 'fetched' | 'revalidated' | 'failed'
   ms: number
   error?: ServiceErrorInfo
+  /** With outcome 'failed': fetched, but larger than the whole size limit, so not kept (error.code TOO_LARGE). */
+  tooLarge?: TooLarge
 }
 
 export interface ConnectionTestResult {

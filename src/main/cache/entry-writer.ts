@@ -3,7 +3,15 @@ import type { EncodedEntry } from './entry-codec'
 import type { EntryKey, EntryRow, EntryStore } from './entry-store'
 import type { CacheLimits } from './limits'
 import type { StatsRecorder } from './stats-recorder'
-import type { LibraryMeta, StoreOutcome } from './types'
+import type { LibraryMeta, StoreOutcome, TooLargeRecord } from './types'
+
+/**
+ * Where a library turned away as too large is remembered, so every process's library list can say
+ * why it is not cached. Kept until the library is stored or cleared: it never expires by itself.
+ */
+export function tooLargeDocumentKey(library: string): string {
+  return `too-large:${library}`
+}
 
 /**
  * Every change to stored entries, with its eviction accounting. Each method expects to run inside
@@ -24,11 +32,17 @@ export class EntryWriter {
     let evicted = this.sweepExpired()
     const previous = this.store.findIncludingExpired(key)
     if (previous) this.store.delete(previous.id)
-    if (encoded.bytes > this.limits().sizeLimitBytes) {
+    const sizeLimitBytes = this.limits().sizeLimitBytes
+    if (encoded.bytes > sizeLimitBytes) {
       // The superseded copy is dropped too: keeping it would serve data Plex has since changed.
       this.stats.countEvictions('too_large', 1)
-      return { stored: false, reason: 'too_large', bytes: encoded.bytes, evicted }
+      if (key.namespace === 'library') {
+        const record: TooLargeRecord = { neededBytes: encoded.bytes, limitBytes: sizeLimitBytes, at: now }
+        this.documents.put(tooLargeDocumentKey(key.library), record, now, Number.MAX_SAFE_INTEGER)
+      }
+      return { stored: false, reason: 'too_large', bytes: encoded.bytes, evicted, sizeLimitBytes }
     }
+    if (key.namespace === 'library') this.documents.delete(tooLargeDocumentKey(key.library))
     const id = this.store.insert(key, encoded, now, now + ttlSeconds * 1000, meta)
     evicted += this.enforceSizeLimit(id)
     return { stored: true, bytes: encoded.bytes, evicted }
@@ -48,6 +62,7 @@ export class EntryWriter {
 
   clearLibrary(library: string): number {
     const removed = this.store.deleteAll(this.store.libraryIds(library))
+    this.documents.delete(tooLargeDocumentKey(library))
     this.stats.countEvictions('cleared', removed)
     return removed
   }

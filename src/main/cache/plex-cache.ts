@@ -5,7 +5,7 @@ import { DamagedEntries } from './damaged-entries'
 import { encodeEntry, sortByTitle } from './entry-codec'
 import { DocumentStore } from './document-store'
 import { EntryStore, type EntryKey, type EntryRow } from './entry-store'
-import { EntryWriter } from './entry-writer'
+import { EntryWriter, tooLargeDocumentKey } from './entry-writer'
 import { CacheArgumentError, checkItems, checkText, checkWholeNumber } from './input-checks'
 import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
 import { checkLimits, DEFAULT_LIMITS, definedOnly, MAX_TTL_SECONDS, type CacheLimits } from './limits'
@@ -25,6 +25,7 @@ import type {
   StatsBucket,
   StoredDocument,
   StoreOutcome,
+  TooLargeRecord,
 } from './types'
 
 const MAX_PAGE_SIZE = 10_000
@@ -195,6 +196,18 @@ export class PlexCache {
     this.assertOpen()
     const row = this.store.findIncludingExpired(key)
     return row ? { ...toEntryInfo(row), expired: row.expires_at <= this.clock() } : null
+  }
+
+  /**
+   * Set when the library's last fetched listing was not stored because it alone needs more than the
+   * size limit, and the limit (as it is now) still cannot hold it.
+   */
+  getTooLarge(library: string): TooLargeRecord | null {
+    const key = libraryKey(library)
+    this.assertOpen()
+    const record = this.documents.get<TooLargeRecord>(tooLargeDocumentKey(key.library), this.clock(), true)
+    if (!record || record.value.neededBytes <= this.limits.sizeLimitBytes) return null
+    return { ...record.value, limitBytes: this.limits.sizeLimitBytes }
   }
 
   /**

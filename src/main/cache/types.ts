@@ -79,6 +79,16 @@ export interface StoreOutcome {
   reason?: 'too_large'
   bytes: number
   evicted: number
+  /** With reason 'too_large': the size limit the entry did not fit in. */
+  sizeLimitBytes?: number
+}
+
+/** A library listing that was fetched but not stored because it alone is larger than the size limit. */
+export interface TooLargeRecord {
+  neededBytes: number
+  limitBytes: number
+  /** When the listing was turned away. */
+  at: number
 }
 
 export type CacheEvent =

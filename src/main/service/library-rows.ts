@@ -4,7 +4,7 @@ import type { ItemsProgress, Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
 import { freshnessNow } from './freshness'
 import type { ServiceContext } from './service-context'
-import type { LibraryRow } from './types'
+import type { LibraryRow, TooLarge } from './types'
 
 /** listLibraries(): every section of the current server (list cached with the library TTL) and its cache state. */
 export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]> {
@@ -24,6 +24,7 @@ export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]
       refreshing: loader.isLoading(key),
       progress: loader.progressOf(key),
       freshness: entry ? freshnessNow(ctx, entry.expiresAt, offline) : undefined,
+      tooLarge: cache.getTooLarge(key),
     })
   })
 }
@@ -37,6 +38,8 @@ export interface RowInputs {
   progress: ItemsProgress | undefined
   /** The cached copy's state by the one shared definition (see freshnessOf); undefined when not cached. */
   freshness: Freshness | undefined
+  /** Set when the last fetch was turned away by the size limit. */
+  tooLarge?: TooLarge | null
 }
 
 /** One row of listLibraries(): a Plex section joined with the state of its cached copy. */
@@ -47,6 +50,7 @@ export function libraryRow({
   refreshing,
   progress,
   freshness,
+  tooLarge,
 }: RowInputs): LibraryRow {
   return {
     key: section.key,
@@ -61,5 +65,6 @@ export function libraryRow({
     hits: counts?.hits ?? 0,
     misses: counts?.misses ?? 0,
     ...(refreshing && progress ? { progress: { fetched: progress.fetched, total: progress.total } } : {}),
+    ...(tooLarge ? { tooLarge: { neededBytes: tooLarge.neededBytes, limitBytes: tooLarge.limitBytes } } : {}),
   }
 }

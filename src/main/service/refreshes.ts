@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { tooLargeMessage } from '../../shared/too-large'
 import type { Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
 import { toServiceError } from './errors'
@@ -56,16 +57,34 @@ export class Refreshes {
         force,
         sectionIsCurrent ? section : undefined,
       )
+      const ms = Math.round(performance.now() - started)
+      if (loaded.outcome === 'fetched' && !loaded.stored) return this.tooLarge(server, section, ms)
       return {
         key: section.key,
         title: section.title,
         itemCount: loaded.outcome === 'fetched' ? loaded.items.length : loaded.itemCount,
         outcome: loaded.outcome,
-        ms: Math.round(performance.now() - started),
+        ms,
       }
     } catch (error) {
       const failure = toServiceError(error, this.ctx.connection().secrets)
       return { ...this.failed(server, section, performance.now() - started), error: failure.info }
+    }
+  }
+
+  /**
+   * Fetched, but not kept: the library alone needs more than the whole size limit. A failure, so a
+   * refresh never looks successful while the library stays uncached.
+   */
+  private tooLarge(server: ServerRecord, section: Section, ms: number): RefreshOutcome {
+    const record = this.ctx.cache.getTooLarge(libraryCacheKey(server.machineIdentifier, section.key))
+    const tooLarge = record
+      ? { neededBytes: record.neededBytes, limitBytes: record.limitBytes }
+      : { neededBytes: 0, limitBytes: this.ctx.cache.currentLimits.sizeLimitBytes }
+    return {
+      ...this.failed(server, section, ms),
+      tooLarge,
+      error: { code: 'TOO_LARGE', message: tooLargeMessage(section.title, tooLarge) },
     }
   }
 

@@ -66,6 +66,36 @@ describe('PlexCache: size limit', () => {
     expect(cache.getStats().evictions.too_large).toBe(1)
   })
 
+  it('remembers, for every process, that a library was too large until it fits, is stored or is cleared', () => {
+    const dataDir = tempDir()
+    const limit = bytesOfLibrary(5) * 4
+    cache = new PlexCache({ dataDir, sizeLimitBytes: limit })
+    const outcome = cache.setLibraryItems('Movies', movieLibrary(500))
+    expect(outcome).toMatchObject({ stored: false, reason: 'too_large', sizeLimitBytes: limit })
+    cache.close()
+
+    cache = new PlexCache({ dataDir, sizeLimitBytes: limit })
+    expect(cache.getTooLarge('Movies')).toEqual({
+      neededBytes: outcome.bytes,
+      limitBytes: limit,
+      at: expect.any(Number),
+    })
+    expect(cache.getTooLarge('Other')).toBeNull()
+    cache.clearLibrary('Movies')
+    expect(cache.getTooLarge('Movies')).toBeNull()
+
+    cache.setLibraryItems('Movies', movieLibrary(500))
+    // A raised limit that can hold it makes the record moot at once, before any refetch.
+    cache.configure({ sizeLimitBytes: outcome.bytes })
+    expect(cache.getTooLarge('Movies')).toBeNull()
+    cache.configure({ sizeLimitBytes: limit })
+    expect(cache.getTooLarge('Movies')?.limitBytes).toBe(limit)
+    cache.configure({ sizeLimitBytes: outcome.bytes * 2 })
+    cache.setLibraryItems('Movies', movieLibrary(500))
+    cache.configure({ sizeLimitBytes: limit })
+    expect(cache.getTooLarge('Movies')).toBeNull()
+  })
+
   it('applies a lower limit at once, and new TTLs to the next write', () => {
     const entryBytes = bytesOfLibrary(20)
     const clock = new ManualClock()

@@ -1,4 +1,5 @@
 import { formatBytes } from '../../../shared/format'
+import { tooLargeMessage, tooLargeNote } from '../../../shared/too-large'
 import type { LibraryRow } from '../../../shared/service-types'
 import { Countdown } from './Countdown'
 import { formatAgo } from './countdown-format'
@@ -45,6 +46,15 @@ export function LibraryRowView({ row, now, refreshing, offline, progress, onRefr
         ) : (
           <StateBadge state={state} />
         )}
+        {row.tooLarge && state !== 'refreshing' ? (
+          <span
+            className="library-too-large small"
+            data-testid="library-too-large"
+            title={tooLargeMessage(row.title, row.tooLarge)}
+          >
+            {tooLargeNote(row.tooLarge)}
+          </span>
+        ) : null}
       </div>
       <div className="library-number" data-testid="library-item-count">
         {row.itemCount === null ? <span className="muted">—</span> : row.itemCount.toLocaleString()}
