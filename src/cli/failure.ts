@@ -1,4 +1,5 @@
 import type { ServiceErrorInfo } from '../main/service/types'
+import { CacheStorageError } from '../main/cache/storage-errors'
 import { UsageError } from './args'
 
 export const EXIT_OK = 0
@@ -38,6 +39,8 @@ export interface FailureReport {
 export function describeFailure(error: unknown): FailureReport {
   if (error instanceof UsageError) return { exitCode: EXIT_USAGE, reason: oneLine(error.message) }
   if (error instanceof CliFailure) return { exitCode: EXIT_FAILURE, reason: oneLine(error.message) }
+  // Thrown while opening the cache, before the service exists to give it a code.
+  if (error instanceof CacheStorageError) return { exitCode: EXIT_FAILURE, reason: oneLine(error.message) }
   const info = serviceErrorInfo(error)
   if (info) {
     // Exit 2 only for the user's own arguments: a bad value the server sent is PROTOCOL, exit 1.

@@ -43,6 +43,8 @@ export interface ServiceErrorInfo {
     | 'INVALID_ARGUMENT'
     /** A library larger than the whole size limit: fetched, but not kept. */
     | 'TOO_LARGE'
+    /** The disk holding the cache is full, or its folder is read-only: what is cached can still be read. */
+    | 'STORAGE'
     | 'INTERNAL'
   message: string
 }

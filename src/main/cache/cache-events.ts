@@ -5,6 +5,8 @@ export function cacheEventMessage(event: CacheEvent): string {
   switch (event.type) {
     case 'corrupt-file-recovered':
       return `The cache file was damaged and has been moved to ${event.movedTo}; the cache starts afresh.`
+    case 'opened-read-only':
+      return `The cache can only be read: ${event.reason}.`
     case 'damaged-entry-dropped': {
       const library = event.title ?? event.library
       const what = event.namespace === 'search' ? `the search "${event.query ?? ''}" in ${library}` : library

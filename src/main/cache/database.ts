@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { migrate, SchemaTooNewError } from './schema'
+import { migrate, SchemaTooNewError, SCHEMA_VERSION } from './schema'
+import { CacheStorageError, folderIsWritable, storageProblemOf } from './storage-errors'
 
 export const DATABASE_FILE_NAME = 'plex-cache.sqlite'
 
@@ -20,6 +21,8 @@ export interface OpenedDatabase {
   db: Database.Database
   file: string
   recovery?: CorruptFileRecovery
+  /** Set when the cache could only be opened for reading (a full disk, a read-only folder): what every write throws. */
+  readOnly?: CacheStorageError
 }
 
 export function databasePath(dataDir: string): string {
@@ -33,13 +36,87 @@ export function databasePath(dataDir: string): string {
  */
 export function openCacheDatabase(dataDir: string, now: number): OpenedDatabase {
   const file = databasePath(dataDir)
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const folder = path.dirname(file)
+  makeFolder(folder)
+  // Reads must not depend on being able to write: a cache on a full disk or a read-only folder
+  // still answers from what it holds.
+  if (!folderIsWritable(folder) || (fs.existsSync(file) && !fileIsWritable(file))) {
+    return openForReading(file, new CacheStorageError('read-only', folder))
+  }
   try {
     return { db: openHealthy(file), file }
   } catch (error) {
-    if (error instanceof SchemaTooNewError || !looksCorrupt(error)) throw error
+    if (error instanceof SchemaTooNewError) throw error
+    const problem = storageProblemOf(error, folder)
+    if (problem) return openForReading(file, new CacheStorageError(problem, folder, { cause: error }))
+    if (!looksCorrupt(error)) throw error
     const movedTo = moveAside(file, now)
     return { db: openHealthy(file), file, recovery: { movedTo, error: (error as Error).message } }
+  }
+}
+
+/** mkdir -p, with a plain error: on a read-only mount Node reports a missing folder as ENOENT. */
+function makeFolder(folder: string): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true })
+  } catch (error) {
+    const problem =
+      storageProblemOf(error, folder) ?? (nearestFolderIsWritable(folder) ? undefined : 'read-only')
+    if (problem) throw new CacheStorageError(problem, folder, { cause: error })
+    throw error
+  }
+}
+
+function nearestFolderIsWritable(folder: string): boolean {
+  let existing = path.dirname(folder)
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
+  return folderIsWritable(existing)
+}
+
+function fileIsWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The cache as it is, for reading only; `blocked` is what writes will throw. Nothing is written, not even a migration. */
+function openForReading(file: string, blocked: CacheStorageError): OpenedDatabase {
+  if (!fs.existsSync(file)) throw blocked
+  const db = openReadOnly(file)
+  try {
+    assertIntact(db)
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > SCHEMA_VERSION) throw new SchemaTooNewError(version)
+    // An older file needs a migration, which is a write.
+    if (version < SCHEMA_VERSION) throw blocked
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  return { db, file, readOnly: blocked }
+}
+
+function openReadOnly(file: string): Database.Database {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get()
+      return db
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  } catch {
+    // A WAL-mode file needs its -shm index beside it, which a read-only folder cannot hold. A
+    // private copy in memory needs none. Bytes 18-19 of the header say WAL (2); the copy is marked
+    // rollback-journal (1) so SQLite opens it. A WAL file left beside it (an unclean close) is not
+    // in the copy: its last writes are not seen.
+    const copy = fs.readFileSync(file)
+    if (copy.length > 19) copy.fill(1, 18, 20)
+    return new Database(copy, { readonly: true })
   }
 }
 

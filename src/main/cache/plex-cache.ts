@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { openCacheDatabase, type CorruptFileRecovery } from './database'
 import { DamagedEntries } from './damaged-entries'
@@ -11,6 +12,7 @@ import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
 import { checkLimits, DEFAULT_LIMITS, definedOnly, MAX_TTL_SECONDS, type CacheLimits } from './limits'
 import { PageReader } from './page-reader'
 import { StatsRecorder } from './stats-recorder'
+import { asStorageError, CacheStorageError, storageProblemOf } from './storage-errors'
 import type {
   CachedItem,
   CacheEntryInfo,
@@ -40,6 +42,8 @@ export class PlexCache {
   readonly file: string
   /** Set when a damaged cache file was found on open, moved aside and replaced. */
   readonly recovery: CorruptFileRecovery | undefined
+  /** Set when the disk is full or the folder read-only: the cache answers reads, and every write throws this. */
+  readonly readOnly: CacheStorageError | undefined
   private limits: CacheLimits
   private readonly clock: () => number
   private readonly db: Database.Database
@@ -60,6 +64,7 @@ export class PlexCache {
     this.db = opened.db
     this.file = opened.file
     this.recovery = opened.recovery
+    this.readOnly = opened.readOnly
     this.store = new EntryStore(this.db)
     this.pages = new PageReader(this.db, this.store)
     this.documents = new DocumentStore(this.db)
@@ -68,6 +73,7 @@ export class PlexCache {
     this.damaged = new DamagedEntries(this.writer, (work) => this.inWriteTransaction(work), options.onEvent)
     this.flushTimer = setInterval(() => this.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
     this.flushTimer.unref()
+    if (opened.readOnly) options.onEvent?.({ type: 'opened-read-only', reason: opened.readOnly.message })
     if (opened.recovery) {
       options.onEvent?.({ type: 'corrupt-file-recovered', ...opened.recovery })
     }
@@ -144,7 +150,13 @@ export class PlexCache {
     checkText(key, 'document key')
     checkWholeNumber(ttlSeconds, 'ttlSeconds', 1, MAX_TTL_SECONDS)
     const now = this.clock()
-    this.inWriteTransaction(() => this.documents.put(key, value, now, now + ttlSeconds * 1000))
+    try {
+      this.inWriteTransaction(() => this.documents.put(key, value, now, now + ttlSeconds * 1000))
+    } catch (error) {
+      // Documents spare Plex a request (a section list, a server's identity); on a full disk or a
+      // read-only folder the read they belong to must still succeed, so it is simply not kept.
+      if (!(error instanceof CacheStorageError)) throw error
+    }
   }
 
   deleteDocument(key: string): boolean {
@@ -293,17 +305,24 @@ export class PlexCache {
   /** Writes buffered hit/miss counts; under another process's long write it fails fast and keeps them. */
   flushStats(): void {
     this.assertOpen()
-    this.stats.flush(this.clock(), STATS_FLUSH_WAIT_MS)
+    // A cache that cannot write keeps its counts in memory (getStats still shows them) until it closes.
+    if (this.readOnly) return
+    try {
+      this.stats.flush(this.clock(), STATS_FLUSH_WAIT_MS)
+    } catch (error) {
+      throw asStorageError(error, path.dirname(this.file))
+    }
   }
 
   close(): void {
     if (this.closed) return
     clearInterval(this.flushTimer)
     try {
-      this.stats.flush(this.clock(), CLOSE_FLUSH_WAIT_MS)
+      if (!this.readOnly) this.stats.flush(this.clock(), CLOSE_FLUSH_WAIT_MS)
     } catch (error) {
-      // Losing one run's counts beats a command that hangs, then fails, after its answer was given.
-      if (!isBusy(error)) throw error
+      // Losing one run's counts beats a command that hangs, or fails after its answer was given,
+      // because another process holds the lock or the disk has just filled up.
+      if (!isBusy(error) && !storageProblemOf(error, path.dirname(this.file))) throw error
       this.stats.dropPending()
     } finally {
       this.closed = true
@@ -347,9 +366,15 @@ export class PlexCache {
 
   private inWriteTransaction<T>(work: () => T): T {
     this.assertOpen()
-    // IMMEDIATE takes the write lock up front, so two processes queue on the busy timeout
-    // instead of failing a read-to-write upgrade with "database is locked".
-    return this.db.transaction(work).immediate()
+    // Refused before any work: a write that cannot be kept must not half happen.
+    if (this.readOnly) throw this.readOnly
+    try {
+      // IMMEDIATE takes the write lock up front, so two processes queue on the busy timeout
+      // instead of failing a read-to-write upgrade with "database is locked".
+      return this.db.transaction(work).immediate()
+    } catch (error) {
+      throw asStorageError(error, path.dirname(this.file))
+    }
   }
 
   private flushStatsQuietly(): void {

@@ -93,6 +93,8 @@ export interface TooLargeRecord {
 
 export type CacheEvent =
   | { type: 'corrupt-file-recovered'; movedTo: string; error: string }
+  /** The disk is full or the folder read-only: cached data is served, nothing new is stored. */
+  | { type: 'opened-read-only'; reason: string }
   | {
       /** A stored entry failed its checksums; it was dropped and the next read fetches it again. */
       type: 'damaged-entry-dropped'

@@ -1,5 +1,5 @@
 import { redactSecrets } from '../../shared/redact'
-import { CacheArgumentError } from '../cache'
+import { CacheArgumentError, CacheStorageError } from '../cache'
 import {
   PlexAbortError,
   PlexAuthError,
@@ -41,6 +41,7 @@ export function toServiceError(error: unknown, secrets: readonly string[] = []):
 
 function codeFor(error: unknown): ErrorCode {
   if (error instanceof PlexAuthError) return 'AUTH'
+  if (error instanceof CacheStorageError) return 'STORAGE'
   if (error instanceof PlexUnavailableError) return 'UNREACHABLE'
   if (error instanceof PlexNotFoundError) return 'NOT_FOUND'
   if (error instanceof PlexProtocolError || error instanceof PlexRequestError) return 'PROTOCOL'
