@@ -54,6 +54,8 @@ export interface PublicSettings {
   sizeLimitBytes: number
   pageSize: number
   keepWarm: boolean
+  /** Stale-while-revalidate window after a library expires, in seconds; 0 is off. */
+  staleWhileRevalidateSeconds: number
   startInTray: boolean
 }
 
@@ -83,6 +85,8 @@ export const settingsChangeSchema = z.strictObject({
   sizeLimitBytes: wholeNumber(1024 * 1024, 64 * 1024 * 1024 * 1024).optional(),
   pageSize: wholeNumber(50, 10_000).optional(),
   keepWarm: z.boolean().optional(),
+  /** At most the 7 days an expired copy is kept for stale serving. */
+  staleWhileRevalidateSeconds: wholeNumber(0, 7 * 24 * 3600).optional(),
   startInTray: z.boolean().optional(),
 })
 

@@ -1,7 +1,7 @@
-import type { CacheEntryInfo } from '../cache'
 import { sectionKeyOf } from './cache-keys'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import type { ServerRecord } from './plex-connection'
+import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
 import type { FileMatchRow, ServiceErrorInfo } from './types'
 
@@ -15,14 +15,7 @@ type ServableStale = Map<string, ServiceErrorInfo | undefined>
  * when Plex cannot be asked its kept copy answers, each row marked stale with its age.
  */
 export class FileLookup {
-  constructor(
-    private readonly ctx: ServiceContext,
-    /** Expired libraries served stale at once while a background revalidation runs (stale-while-revalidate). */
-    private readonly revalidatingInBackground: (
-      server: ServerRecord,
-      expired: CacheEntryInfo[],
-    ) => CacheEntryInfo[] = () => [],
-  ) {}
+  constructor(private readonly ctx: ServiceContext) {}
 
   async find(nameOrPath: string): Promise<FileMatchRow[]> {
     if (typeof nameOrPath !== 'string' || nameOrPath.trim() === '') {
@@ -47,7 +40,14 @@ export class FileLookup {
       )
     const servable: ServableStale = new Map()
     if (expired.length === 0) return servable
-    for (const entry of this.revalidatingInBackground(server, expired)) servable.set(entry.library, undefined)
+    for (const entry of expired) {
+      // Within the stale-while-revalidate window: served at once, revalidated behind the answer.
+      const sectionKey = sectionKeyOf(entry.library, server.machineIdentifier) ?? ''
+      const section = directory.cachedSection(server, sectionKey)
+      if (!section || !inRevalidationWindow(this.ctx, entry.expiresAt)) continue
+      revalidateInBackground(this.ctx, server, section)
+      servable.set(entry.library, undefined)
+    }
     const toRenew = expired.filter((entry) => !servable.has(entry.library))
     if (toRenew.length === 0) return servable
     const listed = await directory.list(server)

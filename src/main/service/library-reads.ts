@@ -12,6 +12,7 @@ import { requestsForFullFetch } from './counters'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import { checkItemsQuery, pageOfItems, titleContains, type CheckedQuery } from './items-page'
 import type { ServerRecord } from './plex-connection'
+import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
 import type { ItemsQuery, ItemsResult, SearchResult } from './types'
 
@@ -29,6 +30,10 @@ export class LibraryReads {
     if (read && !read.stale) {
       this.countHit(read.entry, read.value.items.length)
       return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
+    }
+    if (read && inRevalidationWindow(this.ctx, read.entry.expiresAt)) {
+      revalidateInBackground(this.ctx, server, section)
+      return pageResult('stale', read.value, read.entry.createdAt, read.entry.expiresAt)
     }
     try {
       const loaded = await this.ctx.loader.refresh(server, section, false, fromPlex ? section : undefined)
@@ -67,10 +72,14 @@ export class LibraryReads {
       })
       return { source: 'cache', results: read.value, fetchedAt: read.entry.createdAt }
     }
+    const searchKey = `search:${key}:${normaliseSearchKey(title)}`
+    if (read && inRevalidationWindow(this.ctx, read.entry.expiresAt)) {
+      // Asked again in the background, joined with any identical search under way; failures are dropped.
+      this.ctx.inFlight.run(searchKey, () => this.searchMiss(server, section, title)).catch(() => undefined)
+      return { source: 'stale', results: read.value, fetchedAt: read.entry.createdAt }
+    }
     try {
-      return await this.ctx.inFlight.run(`search:${key}:${normaliseSearchKey(title)}`, () =>
-        this.searchMiss(server, section, title),
-      )
+      return await this.ctx.inFlight.run(searchKey, () => this.searchMiss(server, section, title))
     } catch (error) {
       const failure = toServiceError(error, this.ctx.connection().secrets)
       if (!allowsStaleServing(failure)) throw failure
@@ -87,11 +96,18 @@ export class LibraryReads {
   /**
    * The server and section a LIBRARY argument names. Before anything is fetched, /identity is asked
    * (once per connection), so a URL that now leads to another server reads and writes that server's scope.
+   * With stale-while-revalidate on, the cached section list answers without asking Plex, so a copy
+   * in the window is served at once; whatever then asks Plex (the loader, a search) verifies first.
    */
   private async locate(
     library: string,
   ): Promise<{ server: ServerRecord; section: Section; fromPlex: boolean }> {
     const connection = this.ctx.connection()
+    const known = connection.knownServer()
+    if (known && (this.ctx.settings().staleWhileRevalidateSeconds ?? 0) > 0) {
+      const section = this.ctx.directory.cachedSection(known, library)
+      if (section) return { server: known, section, fromPlex: false }
+    }
     let server = await connection.server()
     if (connection.configured && !this.ctx.directory.hasFresh(server))
       server = await connection.verifiedServer()

@@ -41,6 +41,14 @@ export class SectionDirectory {
     }
   }
 
+  /** A LIBRARY argument looked up in the cached list, expired or not, without asking Plex. */
+  cachedSection(server: ServerRecord, name: string): Section | undefined {
+    const cached = this.deps.cache.getDocument<Section[]>(sectionsDocument(server.machineIdentifier), {
+      allowStale: true,
+    })
+    return cached && typeof name === 'string' ? findSection(cached.value, name.trim()) : undefined
+  }
+
   hasFresh(server: ServerRecord): boolean {
     return this.deps.cache.getDocument(sectionsDocument(server.machineIdentifier)) !== null
   }

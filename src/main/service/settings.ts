@@ -1,6 +1,7 @@
 import type { PlexCache } from '../cache'
 import { DEFAULT_PAGE_SIZE } from '../plex'
 import { ServiceError } from './errors'
+import { MAX_STALE_WHILE_REVALIDATE_SECONDS } from './revalidation'
 import type { ServiceSettings } from './types'
 
 const MAX_PAGE_SIZE = 10_000
@@ -14,6 +15,10 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   sizeLimitBytes: 100 * 1024 * 1024,
   pageSize: DEFAULT_PAGE_SIZE,
   keepWarm: true,
+  // Off: a copy past its TTL is never served while Plex answers. The change-aware revalidation that
+  // runs instead costs two small requests when nothing changed, and when something did change the
+  // stale copy is exactly the wrong answer; keep-warm keeps libraries fresh while the app runs.
+  staleWhileRevalidateSeconds: 0,
 }
 
 /**
@@ -35,6 +40,13 @@ export function applySettings(
   }
   if (typeof next.keepWarm !== 'boolean')
     throw new ServiceError('INVALID_ARGUMENT', 'keepWarm must be true or false')
+  const window = next.staleWhileRevalidateSeconds ?? 0
+  if (!Number.isInteger(window) || window < 0 || window > MAX_STALE_WHILE_REVALIDATE_SECONDS) {
+    throw new ServiceError(
+      'INVALID_ARGUMENT',
+      `staleWhileRevalidateSeconds must be a whole number from 0 to ${MAX_STALE_WHILE_REVALIDATE_SECONDS}`,
+    )
+  }
   cache.configure({
     libraryTtlSeconds: next.libraryTtlSeconds,
     searchTtlSeconds: next.searchTtlSeconds,

@@ -235,5 +235,6 @@ export function serviceSettingsOf(state: SettingsState): ServiceSettings {
     sizeLimitBytes: state.sizeLimitBytes,
     pageSize: state.pageSize,
     keepWarm: state.keepWarm,
+    staleWhileRevalidateSeconds: state.staleWhileRevalidateSeconds,
   }
 }

@@ -32,6 +32,7 @@ export const DEFAULT_STATE: SettingsState = {
   sizeLimitBytes: DEFAULT_SETTINGS.sizeLimitBytes,
   pageSize: DEFAULT_SETTINGS.pageSize,
   keepWarm: DEFAULT_SETTINGS.keepWarm,
+  staleWhileRevalidateSeconds: DEFAULT_SETTINGS.staleWhileRevalidateSeconds ?? 0,
   startInTray: false,
   token: null,
   encryptedToken: null,

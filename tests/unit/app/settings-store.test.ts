@@ -52,6 +52,7 @@ describe('SettingsStore', async () => {
       sizeLimitBytes: 100 * 1024 * 1024,
       pageSize: 500,
       keepWarm: true,
+      staleWhileRevalidateSeconds: 0,
       startInTray: false,
     })
     expect(store.serviceSettings()).toMatchObject({ serverUrl: undefined, token: undefined })

@@ -18,6 +18,7 @@ const settings: PublicSettings = {
   sizeLimitBytes: 100 * 1024 * 1024,
   pageSize: 200,
   keepWarm: true,
+  staleWhileRevalidateSeconds: 0,
   startInTray: false,
 }
 
@@ -59,6 +60,16 @@ describe('settings form', () => {
     })
     expect(edited({ libraryTtl: { amount: '400', unit: 'days' } }).errors.libraryTtl).toBe(
       'At most 365 days.',
+    )
+  })
+
+  it('sets the stale-while-revalidate window: 0 (off) shown in minutes, at most the 7 days copies are kept', () => {
+    expect(formFromSettings(settings).staleWhileRevalidate).toEqual({ amount: '0', unit: 'minutes' })
+    expect(edited({ staleWhileRevalidate: { amount: '10', unit: 'minutes' } }).change).toEqual({
+      staleWhileRevalidateSeconds: 600,
+    })
+    expect(edited({ staleWhileRevalidate: { amount: '8', unit: 'days' } }).errors.staleWhileRevalidate).toBe(
+      'At most 7 days.',
     )
   })
 

@@ -88,6 +88,7 @@ export const SHAPES: Record<OperationName, OperationShape> = {
       sizeLimitBytes: { kind: 'int', min: 1024 * 1024, max: 64 * 1024 ** 3, optional: true },
       pageSize: { kind: 'int', min: 50, max: 10_000, optional: true },
       keepWarm: { kind: 'bool', optional: true },
+      staleWhileRevalidateSeconds: { kind: 'int', min: 0, max: 7 * 24 * 3600, optional: true },
       startInTray: { kind: 'bool', optional: true },
     },
     valid: {
@@ -99,6 +100,7 @@ export const SHAPES: Record<OperationName, OperationShape> = {
       sizeLimitBytes: 64 * 1024 * 1024,
       pageSize: 500,
       keepWarm: true,
+      staleWhileRevalidateSeconds: 600,
       startInTray: false,
     },
   },

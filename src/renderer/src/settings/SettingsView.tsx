@@ -103,6 +103,14 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
             testId="empty-search-ttl"
             onChange={(value) => edit('emptySearchTtl', value)}
           />
+          <DurationField
+            label="Serve while revalidating"
+            hint="For this long after a library expires, it is shown at once, marked stale, while Plex is asked in the background. 0 is off."
+            value={form.staleWhileRevalidate}
+            error={errors.staleWhileRevalidate}
+            testId="stale-while-revalidate"
+            onChange={(value) => edit('staleWhileRevalidate', value)}
+          />
           <NumberField
             label="Size limit"
             hint="The oldest entries are evicted above this size."

@@ -10,6 +10,8 @@ export const LIMITS = {
   emptySearchTtlSeconds: { min: 10, max: MAX_TTL_SECONDS },
   sizeLimitMb: { min: 1, max: 64 * 1024 },
   pageSize: { min: 50, max: 10_000 },
+  // Never longer than the 7 days an expired copy is kept.
+  staleWhileRevalidateSeconds: { min: 0, max: 7 * DAY },
 } as const
 
 export type Unit = 'seconds' | 'minutes' | 'hours' | 'days'
@@ -28,6 +30,7 @@ export interface SettingsForm {
   libraryTtl: Duration
   searchTtl: Duration
   emptySearchTtl: Duration
+  staleWhileRevalidate: Duration
   sizeLimitMb: string
   pageSize: string
   keepWarm: boolean
@@ -62,6 +65,11 @@ export function formFromSettings(settings: PublicSettings): SettingsForm {
     libraryTtl: durationOf(settings.libraryTtlSeconds),
     searchTtl: durationOf(settings.searchTtlSeconds),
     emptySearchTtl: durationOf(settings.emptySearchTtlSeconds),
+    // Off reads as "0 minutes" rather than durationOf's "0 days".
+    staleWhileRevalidate:
+      settings.staleWhileRevalidateSeconds === 0
+        ? { amount: '0', unit: 'minutes' }
+        : durationOf(settings.staleWhileRevalidateSeconds),
     sizeLimitMb: String(Number.isInteger(sizeMb) ? sizeMb : Math.round(sizeMb)),
     pageSize: String(settings.pageSize),
     keepWarm: settings.keepWarm,
@@ -95,6 +103,7 @@ export function checkForm(form: SettingsForm, settings: PublicSettings): Checked
     ['libraryTtl', 'libraryTtlSeconds'],
     ['searchTtl', 'searchTtlSeconds'],
     ['emptySearchTtl', 'emptySearchTtlSeconds'],
+    ['staleWhileRevalidate', 'staleWhileRevalidateSeconds'],
   ] as const
   for (const [field, setting] of durations) {
     if (sameDuration(form[field], current[field])) continue
