@@ -16,7 +16,7 @@ export function librariesTable(rows: readonly LibraryRow[], now: number): string
       inlineText(row.key),
       inlineText(row.title),
       inlineText(row.type),
-      row.progress ? `${row.state} ${row.progress.fetched}/${row.progress.total}` : row.state,
+      row.progress ? `${row.state} ${row.progress.fetched}/${row.progress.total}` : stateText(row),
       row.itemCount === null ? '-' : String(row.itemCount),
       row.cached ? formatBytes(row.bytes) : '-',
       row.expiresAt === null ? '-' : timeLeft(row.expiresAt, now),
@@ -24,6 +24,12 @@ export function librariesTable(rows: readonly LibraryRow[], now: number): string
       String(row.misses),
     ]),
   )
+}
+
+/** A library turned away by the size limit says so, with what it needs, instead of a bare "missing". */
+function stateText(row: LibraryRow): string {
+  if (!row.tooLarge || row.cached) return row.state
+  return `too large (needs ${formatBytes(row.tooLarge.neededBytes)}, limit ${formatBytes(row.tooLarge.limitBytes)})`
 }
 
 export function timeLeft(expiresAt: number, now: number): string {

@@ -73,6 +73,9 @@ describe('a library larger than the whole size limit, through the CLI', () => {
       }),
     ])
 
+    const table = await cli('libraries')
+    expect(table.stdout).toMatch(/^1\s+Movies\s+movie\s+too large \(needs \d\.\d MB, limit 1\.0 MB\)/m)
+
     const libraries = json<Array<{ title: string; tooLarge?: { neededBytes: number } }>>(
       await cli('libraries', '--json'),
     )

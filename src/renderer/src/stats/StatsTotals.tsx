@@ -61,6 +61,7 @@ export function DetailTotals({ stats }: { stats: ServiceStats }) {
     },
     { label: 'Too large', value: stats.evictions.too_large.toLocaleString(), testId: 'evictions-too-large' },
     { label: 'Cleared', value: stats.evictions.cleared.toLocaleString(), testId: 'evictions-cleared' },
+    { label: 'Damaged', value: stats.evictions.damaged.toLocaleString(), testId: 'evictions-damaged' },
   ]
   return (
     <div className="stats-details">
