@@ -143,6 +143,11 @@ export interface ServiceStats {
   hitRate: number
   /** Live cache entries. */
   entries: number
+  /**
+   * The current server's kept entries (listings and searches) by freshnessOf, the definition the
+   * Libraries and Inspector views use, so the counts agree: fresh ones are the live entries.
+   */
+  entryStates: Record<Freshness, number>
   /** Accounted bytes of the cache. */
   bytes: number
   sizeLimitBytes: number

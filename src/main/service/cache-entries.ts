@@ -1,3 +1,4 @@
+import type { Freshness } from '../../shared/freshness'
 import { sectionKeyOf } from './cache-keys'
 import { freshnessNow } from './freshness'
 import type { ServiceContext } from './service-context'
@@ -8,6 +9,13 @@ import type { CacheEntryRow } from './types'
  * still kept, expired ones included with their state, so a stale copy can be browsed while Plex is
  * down. Keyed by section key as everywhere else in the service; other servers' entries stay hidden.
  */
+/** How many of the current server's kept entries are fresh, stale or expired (for the statistics). */
+export function countEntryStates(ctx: ServiceContext): Record<Freshness, number> {
+  const counts: Record<Freshness, number> = { fresh: 0, stale: 0, expired: 0 }
+  for (const row of listCacheEntries(ctx)) counts[row.state]++
+  return counts
+}
+
 export function listCacheEntries(ctx: ServiceContext): CacheEntryRow[] {
   const server = ctx.connection().knownServer()
   if (!server) return []

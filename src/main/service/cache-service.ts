@@ -1,6 +1,6 @@
 import type { PlexCache } from '../cache'
 import { PlexClient, type FetchFunction } from '../plex'
-import { listCacheEntries } from './cache-entries'
+import { countEntryStates, listCacheEntries } from './cache-entries'
 import { libraryCacheKey } from './cache-keys'
 import { ConnectionMonitor } from './connection-monitor'
 import { ServiceCounters } from './counters'
@@ -195,7 +195,11 @@ export class CacheService {
 
   stats(): ServiceStats {
     return this.guardSync(() =>
-      serviceStats(this.ctx.cache.getStats(), this.current.knownServer()?.machineIdentifier),
+      serviceStats(
+        this.ctx.cache.getStats(),
+        this.current.knownServer()?.machineIdentifier,
+        countEntryStates(this.ctx),
+      ),
     )
   }
 

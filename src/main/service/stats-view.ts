@@ -12,7 +12,11 @@ const RANGES: Record<StatsRange, { spanMs: number; bucketSeconds: number }> = {
 }
 
 /** The cache's figures plus the service's counters; per-library counts for the current server only. */
-export function serviceStats(stats: CacheStats, machineIdentifier: string | undefined): ServiceStats {
+export function serviceStats(
+  stats: CacheStats,
+  machineIdentifier: string | undefined,
+  entryStates: ServiceStats['entryStates'],
+): ServiceStats {
   const counter = (name: string) => stats.counters[name] ?? 0
   const byLibrary: ServiceStats['byLibrary'] = {}
   for (const [cacheKey, counts] of Object.entries(stats.byLibrary)) {
@@ -24,6 +28,7 @@ export function serviceStats(stats: CacheStats, machineIdentifier: string | unde
     misses: stats.misses,
     hitRate: stats.hitRate,
     entries: stats.entryCount,
+    entryStates,
     bytes: stats.accountedBytes,
     sizeLimitBytes: stats.sizeLimitBytes,
     databaseFileBytes: stats.databaseFileBytes,

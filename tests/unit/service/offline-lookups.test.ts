@@ -59,6 +59,15 @@ describe('CacheService lookups while Plex is down and the copy has expired', () 
     ])
     const rows = await core.service.listLibraries()
     expect(rows.find((row) => row.key === '1')).toMatchObject({ state: 'stale', itemCount: 120 })
+    // The statistics count by the same definition, so all three views agree.
+    expect(core.service.stats().entryStates).toEqual({ fresh: 0, stale: 1, expired: 0 })
+  })
+
+  it('counts an expired copy as expired, not stale, while Plex answers', async () => {
+    const { fake, core } = await expiredCacheWithPlexDown()
+    fake.controls.reset()
+    expect(core.service.stats().entryStates).toEqual({ fresh: 0, stale: 0, expired: 1 })
+    expect((await core.service.listEntries()).map((entry) => entry.state)).toEqual(['expired'])
   })
 
   it('does not serve an expired copy from find while Plex answers', async () => {
