@@ -12,7 +12,8 @@ import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
 import { checkLimits, DEFAULT_LIMITS, definedOnly, MAX_TTL_SECONDS, type CacheLimits } from './limits'
 import { PageReader } from './page-reader'
 import { StatsRecorder } from './stats-recorder'
-import { asStorageError, CacheStorageError, storageProblemOf } from './storage-errors'
+import { CacheStorageError } from './storage-errors'
+import { WriteGate } from './write-gate'
 import type {
   CachedItem,
   CacheEntryInfo,
@@ -32,11 +33,6 @@ import type {
 
 const MAX_PAGE_SIZE = 10_000
 
-/** Statistics are best effort: a flush waits this long for another process's write lock, then tries later. */
-const STATS_FLUSH_WAIT_MS = 250
-/** On close there is no later: waits longer (a big write by another process takes a second or so), then gives up. */
-const CLOSE_FLUSH_WAIT_MS = 2_000
-
 /** A disk-backed, TTL-governed cache of Plex library listings and title searches. */
 export class PlexCache {
   readonly file: string
@@ -54,6 +50,7 @@ export class PlexCache {
   private readonly stats: StatsRecorder
   private readonly flushTimer: NodeJS.Timeout
   private readonly damaged: DamagedEntries
+  private readonly gate: WriteGate
   private closed = false
 
   constructor(options: PlexCacheOptions) {
@@ -71,7 +68,8 @@ export class PlexCache {
     this.stats = new StatsRecorder(this.db)
     this.writer = new EntryWriter(this.store, this.documents, this.stats, () => this.limits, this.clock)
     this.damaged = new DamagedEntries(this.writer, (work) => this.inWriteTransaction(work), options.onEvent)
-    this.flushTimer = setInterval(() => this.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
+    this.gate = new WriteGate(this.db, path.dirname(this.file), opened.readOnly, this.stats, this.clock)
+    this.flushTimer = setInterval(() => this.gate.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
     this.flushTimer.unref()
     if (opened.readOnly) options.onEvent?.({ type: 'opened-read-only', reason: opened.readOnly.message })
     if (opened.recovery) {
@@ -299,31 +297,20 @@ export class PlexCache {
   /** Erases statistics and their history; cached data is untouched. */
   resetStats(): void {
     this.assertOpen()
-    this.stats.reset()
+    this.gate.run(() => this.stats.reset())
   }
 
   /** Writes buffered hit/miss counts; under another process's long write it fails fast and keeps them. */
   flushStats(): void {
     this.assertOpen()
-    // A cache that cannot write keeps its counts in memory (getStats still shows them) until it closes.
-    if (this.readOnly) return
-    try {
-      this.stats.flush(this.clock(), STATS_FLUSH_WAIT_MS)
-    } catch (error) {
-      throw asStorageError(error, path.dirname(this.file))
-    }
+    this.gate.flushStats()
   }
 
   close(): void {
     if (this.closed) return
     clearInterval(this.flushTimer)
     try {
-      if (!this.readOnly) this.stats.flush(this.clock(), CLOSE_FLUSH_WAIT_MS)
-    } catch (error) {
-      // Losing one run's counts beats a command that hangs, or fails after its answer was given,
-      // because another process holds the lock or the disk has just filled up.
-      if (!isBusy(error) && !storageProblemOf(error, path.dirname(this.file))) throw error
-      this.stats.dropPending()
+      this.gate.flushBeforeClose()
     } finally {
       this.closed = true
       this.db.close()
@@ -367,32 +354,12 @@ export class PlexCache {
   private inWriteTransaction<T>(work: () => T): T {
     this.assertOpen()
     // Refused before any work: a write that cannot be kept must not half happen.
-    if (this.readOnly) throw this.readOnly
-    try {
-      // IMMEDIATE takes the write lock up front, so two processes queue on the busy timeout
-      // instead of failing a read-to-write upgrade with "database is locked".
-      return this.db.transaction(work).immediate()
-    } catch (error) {
-      throw asStorageError(error, path.dirname(this.file))
-    }
-  }
-
-  private flushStatsQuietly(): void {
-    try {
-      this.stats.flush(this.clock(), STATS_FLUSH_WAIT_MS)
-    } catch {
-      // Another process held the write lock past the busy timeout; the counts stay buffered for the next flush.
-    }
+    return this.gate.run(work)
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error('This PlexCache has been closed')
   }
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY')
 }
 
 function fileSize(file: string): number {

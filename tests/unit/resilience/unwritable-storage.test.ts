@@ -126,6 +126,9 @@ describe.skipIf(!CAN_MOUNT)('a cache in a read-only folder (a read-only bind mou
       const cleared = await cli('clear')
       expect(cleared.status).toBe(1)
       expect(cleared.stderr).toMatch(READ_ONLY(dataDir))
+      const reset = await cli('stats', '--reset')
+      expect(reset.status).toBe(1)
+      expect(reset.stderr).toMatch(READ_ONLY(dataDir))
 
       // A data folder not made yet, on the read-only mount: said plainly, not ENOENT from mkdir.
       const fresh = path.join(dataDir, 'new-data')
