@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { cacheEventMessage, databasePath, type CacheEvent } from '../../../src/main/cache'
 import { fakePlex } from '../../support/fake-plex'
 import { tempDir } from '../../support/temp-dir'
+import { openController } from '../app/support'
 import { json, runCli } from '../cli/run-cli'
 import { itemPageRequests, openCore, fakePlex as serviceFakePlex } from '../service/support'
 
@@ -56,6 +57,22 @@ describe('a damaged cached library, through the service', () => {
     const outcome = await service.refreshLibrary('1')
     expect(outcome).toMatchObject({ outcome: 'fetched', itemCount: 120 })
     expect((await service.getLibraryItems('1', { limit: 200 })).items).toHaveLength(120)
+  })
+})
+
+describe('a damaged cached library, in the window', () => {
+  it('is read from Plex again, and a warning notice says the cached copy was dropped', async () => {
+    const plex = await fakePlex({ dataset: DATASET })
+    const { controller, events, dataDir } = await openController()
+    await controller.run('setSettings', { serverUrl: plex.url, token: plex.token })
+    await controller.run('refreshLibrary', { library: '1' })
+    cutMoviesChunk(dataDir)
+
+    const page = await controller.run('getLibraryItems', { library: '1', offset: 40, limit: 5 })
+    expect(page).toMatchObject({ source: 'plex', total: DATASET.movies })
+    expect(events.filter((message) => message.event === 'notice')).toEqual([
+      { event: 'notice', payload: { level: 'warning', message: expect.stringMatching(DROPPED) } },
+    ])
   })
 })
 
