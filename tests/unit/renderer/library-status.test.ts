@@ -43,10 +43,16 @@ describe('displayState', () => {
 
   it('is stale, not expired, when past its TTL while Plex is unreachable', () => {
     expect(at(row(HOUR, 2 * HOUR), true)).toBe('stale')
-    expect(at(row(HOUR, 2 * HOUR, 'stale'))).toBe('stale')
+    expect(at(row(HOUR, 2 * HOUR, 'stale'), true)).toBe('stale')
     expect(at(row(HOUR, 2 * HOUR, 'expired'), true)).toBe('stale')
     // Offline but still within its TTL: the copy is simply fresh.
     expect(at(row(HOUR, 10 * MINUTE), true)).toBe('fresh')
+  })
+
+  it('says "revalidating", not "offline", for a stale copy main serves while Plex answers', () => {
+    // Within the stale-while-revalidate window: the copy is served at once, Plex is asked meanwhile.
+    expect(at(row(HOUR, 2 * HOUR, 'stale'))).toBe('revalidating')
+    expect(at(row(HOUR, 2 * HOUR, 'stale'), true)).toBe('stale')
   })
 
   it('shows refreshing and not cached whatever the times say', () => {

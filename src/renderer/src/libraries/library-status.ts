@@ -1,7 +1,8 @@
 import type { LibraryRow } from '../../../shared/service-types'
 
 /** What the badge says. "expiring soon" and "expired" follow the local clock, between reads. */
-export type DisplayState = 'fresh' | 'expiring' | 'expired' | 'stale' | 'refreshing' | 'missing'
+export type DisplayState =
+  'fresh' | 'expiring' | 'expired' | 'stale' | 'revalidating' | 'refreshing' | 'missing'
 
 /** A listing is "expiring soon" within this much of its expiry... */
 export const EXPIRING_SOON_MS = 5 * 60 * 1000
@@ -13,6 +14,7 @@ export const STATE_LABELS: Record<DisplayState, string> = {
   expiring: 'Expiring soon',
   expired: 'Expired',
   stale: 'Stale · offline',
+  revalidating: 'Stale · revalidating',
   refreshing: 'Refreshing',
   missing: 'Not cached',
 }
@@ -22,6 +24,8 @@ export const STATE_DESCRIPTIONS: Record<DisplayState, string> = {
   expiring: 'Cached; its time to live runs out soon.',
   expired: 'Past its time to live: the next read asks Plex again.',
   stale: 'Past its time to live, and Plex cannot be reached: the cached copy is served as it is.',
+  revalidating:
+    'Past its time to live, within the "serve while revalidating" window: reads get this copy at once while Plex is asked in the background.',
   refreshing: 'Being fetched from Plex now.',
   missing: 'Not in the cache: the next read asks Plex.',
 }
@@ -46,7 +50,9 @@ export function displayState({ row, now, refreshing, offline }: StatusInputs): D
   const left = row.expiresAt - now
   // Main's word on expiry wins (its clock decides what readers get); the local clock only runs ahead.
   if (row.state === 'stale' || row.state === 'expired' || left <= 0) {
-    return row.state === 'stale' || offline ? 'stale' : 'expired'
+    if (offline) return 'stale'
+    // Main serves a stale copy while Plex answers only within the stale-while-revalidate window.
+    return row.state === 'stale' ? 'revalidating' : 'expired'
   }
   const ttl = row.fetchedAt === null ? Infinity : row.expiresAt - row.fetchedAt
   return left <= expiringSoonThreshold(ttl) ? 'expiring' : 'fresh'
