@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import type { OperationName } from './channels'
+import { settingsSchemaShape, type SettingValues } from './settings-table'
 import type {
   CacheEntryRow,
   ConnectionStatus,
@@ -42,26 +43,15 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractE
  * ('encrypted' by the OS keychain, 'session' when encryption is unavailable and it lives only
  * until the app quits, 'none' when there is no token).
  */
-export interface PublicSettings {
+export interface PublicSettings extends SettingValues {
   serverUrl: string | null
   tokenSet: boolean
   tokenStorage: 'encrypted' | 'session' | 'none'
   /** True while connected to the bundled demo server. */
   demo: boolean
-  libraryTtlSeconds: number
-  searchTtlSeconds: number
-  emptySearchTtlSeconds: number
-  sizeLimitBytes: number
-  pageSize: number
-  keepWarm: boolean
-  /** Stale-while-revalidate window after a library expires, in seconds; 0 is off. */
-  staleWhileRevalidateSeconds: number
-  startInTray: boolean
 }
 
 // ---- Argument schemas -----------------------------------------------------------------------
-
-const MAX_TTL_SECONDS = 365 * 24 * 3600
 
 /** Limits every string so a huge argument is refused before it reaches the service. */
 const text = (max: number) => z.string().max(max)
@@ -79,15 +69,8 @@ export const settingsChangeSchema = z.strictObject({
     .optional(),
   /** null forgets the token. Write-only: it is never sent back. */
   token: text(512).nullable().optional(),
-  libraryTtlSeconds: wholeNumber(60, MAX_TTL_SECONDS).optional(),
-  searchTtlSeconds: wholeNumber(60, MAX_TTL_SECONDS).optional(),
-  emptySearchTtlSeconds: wholeNumber(10, MAX_TTL_SECONDS).optional(),
-  sizeLimitBytes: wholeNumber(1024 * 1024, 64 * 1024 * 1024 * 1024).optional(),
-  pageSize: wholeNumber(50, 10_000).optional(),
-  keepWarm: z.boolean().optional(),
-  /** At most the 7 days an expired copy is kept for stale serving. */
-  staleWhileRevalidateSeconds: wholeNumber(0, 7 * 24 * 3600).optional(),
-  startInTray: z.boolean().optional(),
+  /** Everything else, with the bounds of the settings table. */
+  ...settingsSchemaShape,
 })
 
 export type SettingsChange = z.infer<typeof settingsChangeSchema>

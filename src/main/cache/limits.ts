@@ -1,3 +1,4 @@
+import { MAX_TTL_SECONDS, SETTING_DEFAULTS } from '../../shared/settings-table'
 import { checkWholeNumber } from './input-checks'
 
 export interface CacheLimits {
@@ -9,15 +10,16 @@ export interface CacheLimits {
 }
 
 export const DEFAULT_LIMITS: CacheLimits = {
-  libraryTtlSeconds: 3600,
-  searchTtlSeconds: 3600,
-  // Short, so a file Plex has only just scanned is not reported missing for an hour.
-  emptySearchTtlSeconds: 300,
-  sizeLimitBytes: 100 * 1024 * 1024,
+  libraryTtlSeconds: SETTING_DEFAULTS.libraryTtlSeconds,
+  searchTtlSeconds: SETTING_DEFAULTS.searchTtlSeconds,
+  emptySearchTtlSeconds: SETTING_DEFAULTS.emptySearchTtlSeconds,
+  sizeLimitBytes: SETTING_DEFAULTS.sizeLimitBytes,
   staleRetentionSeconds: 0,
 }
 
-export const MAX_TTL_SECONDS = 365 * 24 * 3600
+// The settings table's ceiling. The cache's own floor (1 second, 1 byte) is lower than the table's
+// on purpose: the table bounds what a person may choose, the cache only what it can work with.
+export { MAX_TTL_SECONDS }
 
 export function checkLimits(limits: CacheLimits): CacheLimits {
   checkWholeNumber(limits.libraryTtlSeconds, 'libraryTtlSeconds', 1, MAX_TTL_SECONDS)

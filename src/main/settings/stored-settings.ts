@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { settingsChangeSchema, type PublicSettings } from '../../shared/contract'
-import { DEFAULT_SETTINGS } from '../service'
+import { SETTING_DEFAULTS } from '../../shared/settings-table'
 
 /**
  * What settings.json holds. The numeric bounds are the contract's, so a hand-edited file cannot
@@ -26,14 +26,7 @@ export type SettingsState = Omit<PublicSettings, 'tokenSet' | 'tokenStorage'> & 
 export const DEFAULT_STATE: SettingsState = {
   serverUrl: null,
   demo: false,
-  libraryTtlSeconds: DEFAULT_SETTINGS.libraryTtlSeconds,
-  searchTtlSeconds: DEFAULT_SETTINGS.searchTtlSeconds,
-  emptySearchTtlSeconds: DEFAULT_SETTINGS.emptySearchTtlSeconds,
-  sizeLimitBytes: DEFAULT_SETTINGS.sizeLimitBytes,
-  pageSize: DEFAULT_SETTINGS.pageSize,
-  keepWarm: DEFAULT_SETTINGS.keepWarm,
-  staleWhileRevalidateSeconds: DEFAULT_SETTINGS.staleWhileRevalidateSeconds ?? 0,
-  startInTray: false,
+  ...SETTING_DEFAULTS,
   token: null,
   encryptedToken: null,
 }

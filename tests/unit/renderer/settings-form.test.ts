@@ -35,42 +35,43 @@ describe('settings form', () => {
 
   it('sends only what changed', () => {
     expect(edited({}).change).toEqual({})
-    expect(edited({ libraryTtl: { amount: '2', unit: 'minutes' }, keepWarm: false })).toEqual({
+    expect(edited({ libraryTtlSeconds: { amount: '2', unit: 'minutes' }, keepWarm: false })).toEqual({
       errors: {},
       change: { libraryTtlSeconds: 120, keepWarm: false },
       testConnection: null,
     })
-    expect(edited({ sizeLimitMb: '250' }).change).toEqual({ sizeLimitBytes: 250 * 1024 * 1024 })
+    expect(edited({ sizeLimitBytes: '250' }).change).toEqual({ sizeLimitBytes: 250 * 1024 * 1024 })
   })
 
   it('explains each invalid field and sends nothing for it', () => {
     const checked = edited({
-      libraryTtl: { amount: '30', unit: 'seconds' },
-      searchTtl: { amount: '', unit: 'minutes' },
-      emptySearchTtl: { amount: '1.5', unit: 'seconds' },
-      sizeLimitMb: '0',
+      libraryTtlSeconds: { amount: '30', unit: 'seconds' },
+      searchTtlSeconds: { amount: '', unit: 'minutes' },
+      emptySearchTtlSeconds: { amount: '1.5', unit: 'seconds' },
+      sizeLimitBytes: '0',
       pageSize: '10.5',
     })
     expect(checked.errors).toEqual({
-      libraryTtl: 'At least 1 minute.',
-      searchTtl: 'Enter a number.',
-      emptySearchTtl: 'Use whole seconds (pick a smaller unit for fractions).',
-      sizeLimitMb: 'At least 1 megabyte.',
+      libraryTtlSeconds: 'At least 1 minute.',
+      searchTtlSeconds: 'Enter a number.',
+      emptySearchTtlSeconds: 'Use whole seconds (pick a smaller unit for fractions).',
+      sizeLimitBytes: 'At least 1 megabyte.',
       pageSize: 'Use a whole number of items.',
     })
-    expect(edited({ libraryTtl: { amount: '400', unit: 'days' } }).errors.libraryTtl).toBe(
+    expect(edited({ libraryTtlSeconds: { amount: '400', unit: 'days' } }).errors.libraryTtlSeconds).toBe(
       'At most 365 days.',
     )
   })
 
   it('sets the stale-while-revalidate window: 0 (off) shown in minutes, at most the 7 days copies are kept', () => {
-    expect(formFromSettings(settings).staleWhileRevalidate).toEqual({ amount: '0', unit: 'minutes' })
-    expect(edited({ staleWhileRevalidate: { amount: '10', unit: 'minutes' } }).change).toEqual({
+    expect(formFromSettings(settings).staleWhileRevalidateSeconds).toEqual({ amount: '0', unit: 'minutes' })
+    expect(edited({ staleWhileRevalidateSeconds: { amount: '10', unit: 'minutes' } }).change).toEqual({
       staleWhileRevalidateSeconds: 600,
     })
-    expect(edited({ staleWhileRevalidate: { amount: '8', unit: 'days' } }).errors.staleWhileRevalidate).toBe(
-      'At most 7 days.',
-    )
+    expect(
+      edited({ staleWhileRevalidateSeconds: { amount: '8', unit: 'days' } }).errors
+        .staleWhileRevalidateSeconds,
+    ).toBe('At most 7 days.')
   })
 
   it('tests a new server with its token before saving, and needs the token', () => {

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
 import { useBridge } from '../bridge/BridgeContext'
 import { useToasts } from '../toasts/Toasts'
-import { DurationField, NumberField, ToggleField } from './fields'
 import { checkForm, formFromSettings, sameForm, type FieldErrors, type SettingsForm } from './settings-form'
 import { ServerFields } from './ServerFields'
+import { SettingRows } from './SettingRows'
 
 type Status =
   | { kind: 'idle' }
@@ -79,74 +79,12 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
 
         <fieldset className="settings-group">
           <legend>Cache</legend>
-          <DurationField
-            label="Library time to live"
-            hint="How long a fetched library counts as fresh. The next refresh uses a new value."
-            value={form.libraryTtl}
-            error={errors.libraryTtl}
-            testId="library-ttl"
-            onChange={(value) => edit('libraryTtl', value)}
-          />
-          <DurationField
-            label="Search time to live"
-            hint="How long a search that found something is kept."
-            value={form.searchTtl}
-            error={errors.searchTtl}
-            testId="search-ttl"
-            onChange={(value) => edit('searchTtl', value)}
-          />
-          <DurationField
-            label="Empty search time to live"
-            hint="Kept short, so a file Plex has just scanned is found soon."
-            value={form.emptySearchTtl}
-            error={errors.emptySearchTtl}
-            testId="empty-search-ttl"
-            onChange={(value) => edit('emptySearchTtl', value)}
-          />
-          <DurationField
-            label="Serve while revalidating"
-            hint="For this long after a library expires, it is shown at once, marked stale, while Plex is asked in the background. 0 is off."
-            value={form.staleWhileRevalidate}
-            error={errors.staleWhileRevalidate}
-            testId="stale-while-revalidate"
-            onChange={(value) => edit('staleWhileRevalidate', value)}
-          />
-          <NumberField
-            label="Size limit"
-            hint="The oldest entries are evicted above this size."
-            unit="MB"
-            value={form.sizeLimitMb}
-            error={errors.sizeLimitMb}
-            testId="size-limit"
-            onChange={(value) => edit('sizeLimitMb', value)}
-          />
-          <NumberField
-            label="Page size"
-            hint="Items asked of Plex per request while fetching a library."
-            unit="items"
-            value={form.pageSize}
-            error={errors.pageSize}
-            testId="page-size"
-            onChange={(value) => edit('pageSize', value)}
-          />
+          <SettingRows group="cache" form={form} errors={errors} onEdit={edit} />
         </fieldset>
 
         <fieldset className="settings-group">
           <legend>Behaviour</legend>
-          <ToggleField
-            label="Keep libraries warm"
-            hint="Refresh a library shortly before it expires, while Plex is reachable."
-            checked={form.keepWarm}
-            testId="keep-warm"
-            onChange={(value) => edit('keepWarm', value)}
-          />
-          <ToggleField
-            label="Start in the tray"
-            hint="Open Plex Cache without its window; the tray menu still refreshes."
-            checked={form.startInTray}
-            testId="start-in-tray"
-            onChange={(value) => edit('startInTray', value)}
-          />
+          <SettingRows group="behaviour" form={form} errors={errors} onEdit={edit} />
         </fieldset>
       </div>
       <div className="settings-footer">

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react'
-import { UNIT_SECONDS, type Duration, type Unit } from './settings-form'
+import { UNIT_SECONDS, type Duration, type Unit } from '../../../shared/setting-checks'
 
 interface FieldProps {
   label: string
