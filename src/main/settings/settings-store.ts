@@ -23,6 +23,10 @@ const SESSION_ONLY_NOTICE =
   'Encryption is not available on this system, so the Plex token is not saved: ' +
   'it is kept only until Plex Cache quits.'
 
+export const TOKEN_DROPPED_NOTICE =
+  'The saved Plex token was removed: it belongs to the previous server and is never sent to another. ' +
+  "Enter the new server's token."
+
 /**
  * The app's settings in `<dataDir>/settings.json`, validated on load and on change. The token is
  * written only encrypted by the OS keychain; without one it stays in memory for the session.
@@ -95,8 +99,8 @@ export class SettingsStore {
     }
     const leavingDemo = this.state.demo && serverUrl !== undefined && serverUrl !== this.state.serverUrl
     if (serverUrl !== undefined) next.serverUrl = serverUrl
-    if (leavingDemo) {
-      // The demo's token belongs to the demo server; another server needs its own.
+    // A token belongs to its server: one given for another server must never be sent to a new one.
+    if (leavingDemo || this.movesToAnotherServer(serverUrl)) {
       next.demo = false
       next.token = null
       next.encryptedToken = null
@@ -114,8 +118,12 @@ export class SettingsStore {
     }
     const sessionOnlyNow = prepared.token !== null && prepared.encryptedToken === null && !prepared.demo
     const tokenChanged = prepared.token !== this.state.token
+    const tokenDropped =
+      !this.state.demo && this.publicSettings().tokenSet && !publicSettingsOf(prepared).tokenSet
+    const serverChanged = prepared.serverUrl !== this.state.serverUrl && prepared.serverUrl !== null
     this.state = { ...prepared }
     if (sessionOnlyNow && tokenChanged) this.notices.emit({ level: 'warning', message: SESSION_ONLY_NOTICE })
+    if (tokenDropped && serverChanged) this.notices.emit({ level: 'warning', message: TOKEN_DROPPED_NOTICE })
     return this.publicSettings()
   }
 
@@ -156,6 +164,16 @@ export class SettingsStore {
    */
   prepareDemo(serverUrl: string, token: string): PreparedSettings {
     return { ...this.state, serverUrl, token, encryptedToken: null, demo: true }
+  }
+
+  /** The server changes from one set before to another, and no token for the new one was given. */
+  private movesToAnotherServer(serverUrl: string | null | undefined): boolean {
+    return (
+      serverUrl !== undefined &&
+      serverUrl !== null &&
+      this.state.serverUrl !== null &&
+      serverUrl !== this.state.serverUrl
+    )
   }
 
   private async tokenFields(token: string | null): Promise<Pick<SettingsState, 'token' | 'encryptedToken'>> {
