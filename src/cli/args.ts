@@ -19,6 +19,8 @@ export type CliCommand =
   | { name: 'find'; target: string }
   | { name: 'stats'; reset: boolean }
   | { name: 'clear'; library?: string }
+  /** Without `set`, shows every setting; with it, changes one (see settings-command.ts). */
+  | { name: 'settings'; set?: { key: string; value: string } }
 
 export interface ParsedCli {
   command: CliCommand
@@ -56,6 +58,7 @@ const COMMAND_OPTIONS: Record<Exclude<CliCommand['name'], 'fake-plex'>, readonly
   find: [],
   stats: ['reset'],
   clear: [],
+  settings: [],
 }
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedCli {
@@ -121,6 +124,12 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
     case 'clear':
       expectArgs(name, args, 0, 1, '[LIBRARY]')
       return args[0] === undefined ? { name } : { name, library: args[0] }
+    case 'settings':
+      if (args.length === 0) return { name }
+      if (args[0] !== 'set')
+        throw new UsageError(`settings takes no arguments or set KEY VALUE; unexpected "${args[0]}".`)
+      expectArgs('settings set', args.slice(1), 2, 2, 'KEY VALUE')
+      return { name, set: { key: args[1]!, value: args[2]! } }
   }
 }
 

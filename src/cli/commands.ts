@@ -41,7 +41,7 @@ export interface CommandContext {
   clock: () => number
 }
 
-type ServiceCommand = Exclude<CliCommand, { name: 'help' } | { name: 'fake-plex' }>
+type ServiceCommand = Exclude<CliCommand, { name: 'help' } | { name: 'fake-plex' } | { name: 'settings' }>
 
 /** Runs one command over the service; returns the exit code or throws (see describeFailure). */
 export async function runServiceCommand(command: ServiceCommand, context: CommandContext): Promise<number> {

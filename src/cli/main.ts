@@ -24,6 +24,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   }
   if (command.name === 'fake-plex') return runFakePlex(command.args)
   try {
+    if (command.name === 'settings') {
+      const { runSettingsCommand } = await import('./settings-command')
+      return await runSettingsCommand(command, options, output)
+    }
     // Loaded only now: help and fake-plex should not pay for opening SQLite and the Plex client.
     const { openCore } = await import('./open-core')
     const core = openCore(options)

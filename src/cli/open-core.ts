@@ -2,21 +2,23 @@ import { cacheEventMessage } from '../main/cache'
 import { createCore, type Core } from '../main/core'
 import { DEFAULT_SETTINGS } from '../main/service'
 import type { GlobalOptions } from './args'
-import { savedCacheSettings } from './saved-settings'
+import { savedSettings } from './saved-settings'
 
 /**
  * The same core the desktop app builds, on the same data folder, so both share one cache file and
- * its settings (the size limit, the time-to-live values). A CLI run is short, so it never keeps
- * libraries warm in the background.
+ * one settings file (the server, the size limit, the time-to-live values). A CLI run is short, so
+ * it never keeps libraries warm in the background.
  */
 export function openCore(options: GlobalOptions): Core {
+  const saved = savedSettings(options.dataDir)
   return createCore({
     dataDir: options.dataDir,
     fetch: globalThis.fetch,
     settings: {
       ...DEFAULT_SETTINGS,
-      ...savedCacheSettings(options.dataDir),
-      serverUrl: options.server,
+      ...saved,
+      // --server or PLEX_URL points this one run elsewhere.
+      serverUrl: options.server ?? saved.serverUrl,
       token: options.token,
       keepWarm: false,
     },

@@ -2,19 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { storedSettingsSchema } from '../main/settings/stored-settings'
 import type { ServiceSettings } from '../main/service'
+import { SETTING_KEYS } from '../shared/settings-table'
 
-type CacheSettings = Pick<
-  ServiceSettings,
-  'libraryTtlSeconds' | 'searchTtlSeconds' | 'emptySearchTtlSeconds' | 'sizeLimitBytes' | 'pageSize'
->
+type SavedSettings = Partial<Omit<ServiceSettings, 'token' | 'keepWarm'>>
 
 /**
- * The cache settings the app saved in `<dataDir>/settings.json` (time-to-live values, size limit,
- * page size), so the CLI keeps the cache by the same rules as the window. Server and token are not
- * taken from it: the CLI gets those from its options or the environment. A missing or damaged file
- * gives the defaults; the app, which owns the file, reports and repairs it.
+ * The settings saved in `<dataDir>/settings.json` by the app or by `plex-cache settings set`: the
+ * server and the cache's rules, so the CLI and the window use one configuration. Keep-warm is the
+ * running app's business, and the demo server's address dies with the app that started it, so
+ * neither is taken. A missing or damaged file gives the defaults; the app, which owns the file,
+ * reports and repairs it.
  */
-export function savedCacheSettings(dataDir: string): Partial<CacheSettings> {
+export function savedSettings(dataDir: string): SavedSettings {
   let text: string
   try {
     text = fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')
@@ -29,16 +28,12 @@ export function savedCacheSettings(dataDir: string): Partial<CacheSettings> {
   }
   const parsed = storedSettingsSchema.safeParse(json)
   if (!parsed.success) return {}
-  const saved: Partial<CacheSettings> = {}
-  for (const name of [
-    'libraryTtlSeconds',
-    'searchTtlSeconds',
-    'emptySearchTtlSeconds',
-    'sizeLimitBytes',
-    'pageSize',
-  ] as const) {
-    const value = parsed.data[name]
-    if (value !== undefined) saved[name] = value
+  const saved: Record<string, unknown> = {}
+  for (const name of SETTING_KEYS) {
+    if (name === 'keepWarm' || name === 'startInTray') continue
+    if (parsed.data[name] !== undefined) saved[name] = parsed.data[name]
   }
-  return saved
+  if (typeof parsed.data.serverUrl === 'string' && parsed.data.demo !== true)
+    saved.serverUrl = parsed.data.serverUrl
+  return saved as SavedSettings
 }

@@ -11,6 +11,10 @@ Commands:
   find NAME_OR_PATH              which cached Plex item has this file (name or full path)
   stats [--reset]                hits, misses, size, Plex requests made and avoided
   clear [LIBRARY]                remove every cached entry, or one library and its searches
+  settings                       every setting the app and the CLI share (settings.json)
+  settings set KEY VALUE         change one, checked as the app's Settings window does:
+                                 durations as 90, 90s, 5m, 2h or 1d; sizeLimitBytes in
+                                 megabytes; on or off; a new serverUrl drops the saved token
   fake-plex [...]                run the fake Plex server, as npm run fake-plex does
                                  (plex-cache fake-plex --help lists its options)
   help                           this text
@@ -18,7 +22,7 @@ Commands:
 LIBRARY is a section key ("1") or a library title ("movies"), case-insensitively.
 
 Options:
-  --server URL     the Plex server (default: $PLEX_URL)
+  --server URL     the Plex server for this run (default: $PLEX_URL, else the saved serverUrl)
   --token TOKEN    the X-Plex-Token (default: $PLEX_TOKEN); never printed
   --data-dir DIR   the Plex Cache data folder shared with the desktop app
                    (default: the app's folder, or $PLEX_CACHE_DATA_DIR)

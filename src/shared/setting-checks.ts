@@ -77,3 +77,11 @@ export function checkSettingText(definition: NumberSetting, text: string): numbe
   const units: Record<string, Unit> = { '': 'seconds', s: 'seconds', m: 'minutes', h: 'hours', d: 'days' }
   return checkDuration({ amount: match[1]!, unit: units[match[2]!.toLowerCase()]! }, definition)
 }
+
+/** Null for an http(s) address, else the sentence both front ends show. */
+export function serverUrlProblem(url: string): string | null {
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    return 'Enter the address with http:// or https://, like http://192.168.1.10:32400.'
+  }
+  return null
+}

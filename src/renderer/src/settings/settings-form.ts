@@ -5,6 +5,7 @@ import {
   durationOf,
   MEGABYTE,
   megabyteBounds,
+  serverUrlProblem,
   type Duration,
 } from '../../../shared/setting-checks'
 import { SETTING_KEYS, SETTINGS, type SettingKey } from '../../../shared/settings-table'
@@ -113,8 +114,5 @@ export function checkForm(form: SettingsForm, settings: PublicSettings): Checked
 
 function urlProblem(url: string): string | null {
   if (url === '') return 'Enter the server address. To stop using this server, use Disconnect at the top.'
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    return 'Enter the address with http:// or https://, like http://192.168.1.10:32400.'
-  }
-  return null
+  return serverUrlProblem(url)
 }
