@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { settingsChangeSchema, type PublicSettings, type SettingsChange } from '../../shared/contract'
 import { ServiceError } from '../service'
 import type { ServiceSettings } from '../service'
 import { NoticeBuffer, type Notice } from './notice-buffer'
+import { writePrivateFile } from './private-files'
 import {
   DEFAULT_STATE,
   stateFromStored,
@@ -216,12 +216,8 @@ export class SettingsStore {
   }
 
   private save(state: SettingsState): void {
-    const temporary = `${this.file}.tmp`
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true })
-      // Written aside and renamed, so a crash mid-write never leaves half a file behind.
-      fs.writeFileSync(temporary, `${JSON.stringify(storedFromState(state), null, 2)}\n`, { mode: 0o600 })
-      fs.renameSync(temporary, this.file)
+      writePrivateFile(this.file, `${JSON.stringify(storedFromState(state), null, 2)}\n`)
     } catch (error) {
       throw new ServiceError('INTERNAL', `The settings could not be saved (${(error as Error).message}).`)
     }
