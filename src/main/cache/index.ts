@@ -6,4 +6,5 @@ export { databasePath, DATABASE_FILE_NAME, type CorruptFileRecovery } from './da
 export { normaliseSearchKey } from './search-key'
 export { cacheEventMessage } from './cache-events'
 export { CacheStorageError } from './storage-errors'
+export * from './read-consumers'
 export type * from './types'

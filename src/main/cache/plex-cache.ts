@@ -2,10 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { openCacheDatabase, type CorruptFileRecovery } from './database'
+import { CountedReads } from './counted-reads'
 import { DamagedEntries } from './damaged-entries'
 import { encodeEntry, sortByTitle } from './entry-codec'
 import { DocumentStore } from './document-store'
-import { EntryStore, type EntryKey, type EntryRow } from './entry-store'
+import { EntryStore, type EntryKey } from './entry-store'
 import { EntryWriter, tooLargeDocumentKey } from './entry-writer'
 import { CacheArgumentError, checkItems, checkText, checkWholeNumber } from './input-checks'
 import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
@@ -22,6 +23,7 @@ import type {
   FileMatch,
   LibraryMeta,
   LibraryPage,
+  Namespace,
   PageRequest,
   PlexCacheOptions,
   ReadOptions,
@@ -51,6 +53,7 @@ export class PlexCache {
   private readonly flushTimer: NodeJS.Timeout
   private readonly damaged: DamagedEntries
   private readonly gate: WriteGate
+  private readonly reads: CountedReads
   private closed = false
 
   constructor(options: PlexCacheOptions) {
@@ -69,6 +72,15 @@ export class PlexCache {
     this.writer = new EntryWriter(this.store, this.documents, this.stats, () => this.limits, this.clock)
     this.damaged = new DamagedEntries(this.writer, (work) => this.inWriteTransaction(work), options.onEvent)
     this.gate = new WriteGate(this.db, path.dirname(this.file), opened.readOnly, this.stats, this.clock)
+    this.reads = new CountedReads({
+      db: this.db,
+      store: this.store,
+      damaged: this.damaged,
+      stats: this.stats,
+      clock: this.clock,
+      assertOpen: () => this.assertOpen(),
+      staleRetentionMs: () => this.limits.staleRetentionSeconds * 1000,
+    })
     this.flushTimer = setInterval(() => this.gate.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
     this.flushTimer.unref()
     if (opened.readOnly) options.onEvent?.({ type: 'opened-read-only', reason: opened.readOnly.message })
@@ -94,7 +106,7 @@ export class PlexCache {
 
   /** A whole listing with the entry it came from; with allowStale, an expired copy kept for stale serving. */
   readLibrary(library: string, options: ReadOptions = {}): EntryRead<CachedItem[]> | null {
-    return this.readCounted(libraryKey(library), options, (entry) => this.pages.allItems(entry))
+    return this.reads.read(libraryKey(library), options, (entry) => this.pages.allItems(entry))
   }
 
   setLibraryItems(library: string, items: CachedItem[], meta?: LibraryMeta): StoreOutcome {
@@ -108,7 +120,7 @@ export class PlexCache {
   }
 
   readSearch(library: string, title: string, options: ReadOptions = {}): EntryRead<CachedItem[]> | null {
-    return this.readCounted(searchKey(library, title), options, (entry) => this.pages.allItems(entry))
+    return this.reads.read(searchKey(library, title), options, (entry) => this.pages.allItems(entry))
   }
 
   setSearchResults(library: string, title: string, results: CachedItem[], meta?: LibraryMeta): StoreOutcome {
@@ -134,7 +146,7 @@ export class PlexCache {
     const limit = checkWholeNumber(request.limit ?? 200, 'limit', 1, MAX_PAGE_SIZE)
     const filter =
       request.filter === undefined ? '' : checkText(request.filter, 'filter', { allowEmpty: true })
-    return this.readCounted(key, options, (entry) => this.pages.page(entry, offset, limit, filter))
+    return this.reads.read(key, options, (entry) => this.pages.page(entry, offset, limit, filter))
   }
 
   /** A small JSON value with a TTL, such as a server's section list; not counted as a hit or miss. */
@@ -168,6 +180,11 @@ export class PlexCache {
     if (!Number.isFinite(delta)) throw new CacheArgumentError('a counter can only grow by a finite number')
     this.assertOpen()
     this.stats.addToCounter(name, Math.round(delta))
+  }
+
+  /** Counts a read made with `consumer: false`, once its caller knows how it was answered. */
+  countRead(namespace: Namespace, library: string, outcome: 'hit' | 'miss', consumer: string): void {
+    this.reads.count(namespace, libraryKey(library).library, outcome, consumer)
   }
 
   /** Items whose file has this name (case-insensitive), in every live cached library (allowStale: and kept ones). */
@@ -315,28 +332,6 @@ export class PlexCache {
       this.closed = true
       this.db.close()
     }
-  }
-
-  private readCounted<T>(
-    key: EntryKey,
-    options: ReadOptions,
-    read: (entry: EntryRow) => T,
-  ): EntryRead<T> | null {
-    this.assertOpen()
-    const now = this.clock()
-    const keptUntil = (entry: EntryRow) => entry.expires_at + this.limits.staleRetentionSeconds * 1000
-    // One read transaction: a writer in another process can never show us half of a replaced entry.
-    const readEntry = this.db.transaction((): EntryRead<T> | null => {
-      const entry = this.store.findIncludingExpired(key)
-      if (!entry) return null
-      const stale = entry.expires_at <= now
-      if (stale && !(options.allowStale && keptUntil(entry) > now)) return null
-      return { value: read(entry), entry: toEntryInfo(entry), stale }
-    })
-    // A damaged copy is no copy: a miss, which the caller answers from Plex (and stores afresh).
-    const result = this.damaged.orElse(readEntry, null)
-    this.stats.record(key.namespace, key.library, result && !result.stale ? 'hit' : 'miss', now)
-    return result
   }
 
   private storeEntry(

@@ -1,4 +1,10 @@
 import type Database from 'better-sqlite3'
+import {
+  consumerCounterName,
+  INSPECTION_CONSUMER,
+  INSPECTION_READS_COUNTER,
+  UNNAMED_CONSUMER,
+} from './read-consumers'
 import type { EvictionReason, HitMiss, Namespace, StatsBucket } from './types'
 
 /** History is kept per minute; coarser chart buckets are sums of these. */
@@ -65,7 +71,19 @@ export class StatsRecorder {
     }
   }
 
-  record(namespace: Namespace, library: string, outcome: 'hit' | 'miss', now: number): void {
+  /** One read for `consumer`; an inspection read is counted apart and is never a hit or a miss. */
+  record(
+    namespace: Namespace,
+    library: string,
+    outcome: 'hit' | 'miss',
+    now: number,
+    consumer: string = UNNAMED_CONSUMER,
+  ): void {
+    if (consumer === INSPECTION_CONSUMER) {
+      this.addToCounter(INSPECTION_READS_COUNTER, 1)
+      return
+    }
+    this.addToCounter(consumerCounterName(consumer, outcome === 'hit' ? 'hits' : 'misses'), 1)
     const counterKey = `${namespace}\u0000${library}`
     const counter = this.pendingCounters.get(counterKey) ?? { namespace, library, hits: 0, misses: 0 }
     this.pendingCounters.set(counterKey, counter)

@@ -112,6 +112,12 @@ export interface ReadOptions {
    * marked stale. A stale read counts as a miss: the fresh data was not there.
    */
   allowStale?: boolean
+  /**
+   * Whom the read is for (see read-consumers.ts): a consumer's name counts a hit or a miss for it,
+   * INSPECTION_CONSUMER counts an inspection read instead, and false counts nothing, for a caller
+   * that counts the read itself (countRead) once it knows how the read was answered.
+   */
+  consumer?: string | false
 }
 
 /** A read together with the entry it came from. */
