@@ -3,6 +3,7 @@ import type {
   ItemsQuery,
   ItemsResult,
   LibraryRow,
+  ReadConsumer,
   RefreshOutcome,
   SearchResult,
   ServiceErrorInfo,
@@ -22,9 +23,9 @@ import { inlineText } from './terminal-text'
  */
 export interface CliService {
   listLibraries(): Promise<LibraryRow[]>
-  getLibraryItems(library: string, query: ItemsQuery): Promise<ItemsResult>
-  search(library: string, title: string): Promise<SearchResult>
-  findByFile(nameOrPath: string): Promise<FileMatchRow[]>
+  getLibraryItems(library: string, query: ItemsQuery, by: ReadConsumer): Promise<ItemsResult>
+  search(library: string, title: string, by: ReadConsumer): Promise<SearchResult>
+  findByFile(nameOrPath: string, by: ReadConsumer): Promise<FileMatchRow[]>
   refreshLibrary(library: string, options: { force: boolean }): Promise<RefreshOutcome>
   refreshAll(options: { force: boolean }): Promise<RefreshOutcome[]>
   clear(): unknown
@@ -40,6 +41,9 @@ export interface CommandContext {
   json: boolean
   clock: () => number
 }
+
+/** The CLI's reads stand in for asking Plex, so they count as hits and misses of the 'cli' consumer. */
+const CLI_READ: ReadConsumer = { consumer: 'cli' }
 
 type ServiceCommand = Exclude<CliCommand, { name: 'help' } | { name: 'fake-plex' } | { name: 'settings' }>
 
@@ -117,7 +121,7 @@ async function items(
   if (command.offset !== undefined) query.offset = command.offset
   if (command.limit !== undefined) query.limit = command.limit
   if (command.filter !== undefined) query.filter = command.filter
-  const page = await service.getLibraryItems(command.library, query)
+  const page = await service.getLibraryItems(command.library, query, CLI_READ)
   if (page.source === 'stale') warnStale(output, page.error, `cached ${timeLeft(page.fetchedAt, clock())}`)
   if (json) {
     output.json({ source: page.source, total: page.total, items: page.items })
@@ -135,7 +139,7 @@ async function items(
 
 async function search(library: string, title: string, context: CommandContext): Promise<number> {
   const { service, output, json } = context
-  const result = await service.search(library, title)
+  const result = await service.search(library, title, CLI_READ)
   const age =
     result.fetchedAt === undefined
       ? 'cached earlier'
@@ -153,7 +157,7 @@ async function search(library: string, title: string, context: CommandContext): 
 }
 
 async function find(target: string, { service, output, json, clock }: CommandContext): Promise<number> {
-  const matches = await service.findByFile(target)
+  const matches = await service.findByFile(target, CLI_READ)
   const stale = matches.filter((match) => match.source === 'stale')
   if (stale.length > 0) {
     // One warning, with the oldest copy's age; --json's source and fetchedAt say which rows are stale.

@@ -160,6 +160,23 @@ export interface ServiceStats {
   bytesServed: number
   timeSavedMs: number
   byLibrary: Record<string, { hits: number; misses: number }>
+  /** Reads made for the window's own browsing (Inspector pages, filters, finds): never hits or misses. */
+  inspectionReads: number
+  /** By consumer name: 'cli', 'unnamed' (a caller that gave none), or the name a later tool gives. */
+  byConsumer: Record<string, ConsumerStats>
+}
+
+/** What the cache did for one consumer (see README "Statistics" for each definition). */
+export interface ConsumerStats {
+  hits: number
+  misses: number
+  plexRequestsAvoided: number
+  timeSavedMs: number
+}
+
+/** Who a service read is for; the window's operations and the CLI each name themselves. */
+export interface ReadConsumer {
+  consumer?: string
 }
 
 /** One live cache entry, for the inspector: a library listing or one cached search. */

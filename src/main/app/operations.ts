@@ -1,4 +1,5 @@
 import type { ArgsOf, OperationName, PublicSettings, ResultOf, SettingsChange } from '../../shared/contract'
+import { INSPECTION_CONSUMER } from '../cache'
 import type { CacheService } from '../service'
 import type { SettingsStore } from '../settings'
 
@@ -14,6 +15,12 @@ export interface OperationDeps {
   useDemoServer(): Promise<PublicSettings>
 }
 
+/**
+ * The window reads only to show the cache to its user, so its reads are inspection, never hits. The
+ * consumer is chosen here, per operation, and never taken from the renderer's arguments.
+ */
+const inspection = { consumer: INSPECTION_CONSUMER }
+
 export function createOperationTable({
   service,
   store,
@@ -23,13 +30,17 @@ export function createOperationTable({
   return {
     listLibraries: () => service.listLibraries(),
     getLibraryItems: ({ library, offset, limit, filter }) =>
-      service.getLibraryItems(library, {
-        ...(offset === undefined ? {} : { offset }),
-        ...(limit === undefined ? {} : { limit }),
-        ...(filter === undefined ? {} : { filter }),
-      }),
-    search: ({ library, title }) => service.search(library, title),
-    findByFile: ({ nameOrPath }) => service.findByFile(nameOrPath),
+      service.getLibraryItems(
+        library,
+        {
+          ...(offset === undefined ? {} : { offset }),
+          ...(limit === undefined ? {} : { limit }),
+          ...(filter === undefined ? {} : { filter }),
+        },
+        inspection,
+      ),
+    search: ({ library, title }) => service.search(library, title, inspection),
+    findByFile: ({ nameOrPath }) => service.findByFile(nameOrPath, inspection),
     refreshLibrary: ({ library, force }) => service.refreshLibrary(library, { force: force ?? false }),
     refreshAll: (args) => service.refreshAll({ force: args?.force ?? false }),
     clear: () => {

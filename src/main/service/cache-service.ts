@@ -1,4 +1,4 @@
-import type { PlexCache } from '../cache'
+import { consumerName, type PlexCache } from '../cache'
 import { PlexClient, type FetchFunction } from '../plex'
 import { countEntryStates, listCacheEntries } from './cache-entries'
 import { libraryCacheKey } from './cache-keys'
@@ -26,6 +26,7 @@ import type {
   ItemsQuery,
   ItemsResult,
   LibraryRow,
+  ReadConsumer,
   RefreshOutcome,
   SearchResult,
   ServiceSettings,
@@ -131,17 +132,18 @@ export class CacheService {
     return this.guard(() => listLibraryRows(this.ctx))
   }
 
-  getLibraryItems(library: string, query: ItemsQuery = {}): Promise<ItemsResult> {
-    return this.guard(() => this.reads.items(library, query))
+  /** Reads name their consumer (see README "Statistics"); one that does not is counted as 'unnamed'. */
+  getLibraryItems(library: string, query: ItemsQuery = {}, by: ReadConsumer = {}): Promise<ItemsResult> {
+    return this.guard(() => this.reads.items(library, query, consumerName(by.consumer)))
   }
 
-  search(library: string, title: string): Promise<SearchResult> {
-    return this.guard(() => this.reads.search(library, title))
+  search(library: string, title: string, by: ReadConsumer = {}): Promise<SearchResult> {
+    return this.guard(() => this.reads.search(library, title, consumerName(by.consumer)))
   }
 
   /** Answered from the cache; Plex is asked only to revalidate expired libraries, and stale copies answer while it is down. */
-  findByFile(nameOrPath: string): Promise<FileMatchRow[]> {
-    return this.guard(() => this.fileLookup.find(nameOrPath))
+  findByFile(nameOrPath: string, by: ReadConsumer = {}): Promise<FileMatchRow[]> {
+    return this.guard(() => this.fileLookup.find(nameOrPath, consumerName(by.consumer)))
   }
 
   refreshLibrary(library: string, options: { force?: boolean } = {}): Promise<RefreshOutcome> {

@@ -1,4 +1,10 @@
-import type { PlexCache } from '../cache'
+import {
+  consumerCounterName,
+  INSPECTION_CONSUMER,
+  INSPECTION_READS_COUNTER,
+  type Namespace,
+  type PlexCache,
+} from '../cache'
 
 /** Names of the service's running totals in the cache's named counters (shared by every process). */
 export const COUNTER = {
@@ -8,6 +14,7 @@ export const COUNTER = {
   coalescedRequests: 'coalescedRequests',
   bytesServed: 'bytesServed',
   timeSavedMs: 'timeSavedMs',
+  inspectionReads: INSPECTION_READS_COUNTER,
 } as const
 
 export type CounterName = keyof typeof COUNTER
@@ -19,20 +26,43 @@ export class ServiceCounters {
   constructor(private readonly cache: () => PlexCache) {}
 
   add(name: CounterName, delta: number): void {
+    this.addNamed(COUNTER[name], delta)
+  }
+
+  /** Counts a read the cache was told not to count (`consumer: false`), now that its outcome is known. */
+  countRead(namespace: Namespace, cacheKey: string, outcome: 'hit' | 'miss', consumer: string): void {
+    try {
+      this.cache().countRead(namespace, cacheKey, outcome, consumer)
+      this.changed = true
+    } catch {
+      // As in add(): a read finishing while the cache closes has nothing left to count into.
+    }
+  }
+
+  private addNamed(name: string, delta: number): void {
     if (delta === 0) return
     try {
-      this.cache().addToCounter(COUNTER[name], delta)
+      this.cache().addToCounter(name, delta)
       this.changed = true
     } catch {
       // Counting happens after the cache closed (a request finishing during close): nothing to keep.
     }
   }
 
-  /** A cache hit: the requests and the time a full fetch of that entry would have cost. */
-  servedFromCache(details: { requestsAvoided: number; bytes: number; fetchMs: number | undefined }): void {
-    this.add('plexRequestsAvoided', details.requestsAvoided)
-    this.add('bytesServed', details.bytes)
-    this.add('timeSavedMs', details.fetchMs ?? 0)
+  /**
+   * A hit for `consumer`: the Plex requests the read would have made and the measured time they
+   * take. Inspection saves nobody a request, so it adds nothing here.
+   */
+  servedFromCache(
+    consumer: string,
+    saved: { requestsAvoided: number; bytes: number; timeSavedMs: number },
+  ): void {
+    if (consumer === INSPECTION_CONSUMER) return
+    this.add('plexRequestsAvoided', saved.requestsAvoided)
+    this.add('bytesServed', saved.bytes)
+    this.add('timeSavedMs', saved.timeSavedMs)
+    this.addNamed(consumerCounterName(consumer, 'requestsAvoided'), saved.requestsAvoided)
+    this.addNamed(consumerCounterName(consumer, 'timeSavedMs'), saved.timeSavedMs)
   }
 
   /** True once after any change: the upkeep timer uses it to send one 'stats' event per tick at most. */
@@ -49,5 +79,33 @@ export class ServiceCounters {
 
 /** Requests a whole-library fetch makes: the section list, then one per page (at least one). */
 export function requestsForFullFetch(itemCount: number, pageSize: number): number {
-  return 1 + Math.max(1, Math.ceil(itemCount / pageSize))
+  return 1 + pagesFor(itemCount, pageSize)
+}
+
+/** Pages of `pageSize` items needed to list `itemCount` items: an empty listing still takes one request. */
+export function pagesFor(itemCount: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(itemCount / pageSize))
+}
+
+/**
+ * What a page read served from the cache saved its consumer. Without the cache it would have asked
+ * for the section list, then the pages holding the items it read: those from its offset on, up to
+ * its limit, or the whole library when filtered (Plex cannot filter by file path). The time is the
+ * library's last measured full fetch, scaled by the share of its pages the read needed; a library
+ * whose fetch was never measured saves no time.
+ */
+export function savedByPageRead(
+  read: { libraryItems: number; offset: number; limit: number; filtered: boolean },
+  pageSize: number,
+  fullFetchMs: number | undefined,
+): { requestsAvoided: number; timeSavedMs: number } {
+  const itemsAsked = read.filtered
+    ? read.libraryItems
+    : Math.min(read.limit, Math.max(0, read.libraryItems - read.offset))
+  const pages = pagesFor(itemsAsked, pageSize)
+  const fullPages = pagesFor(read.libraryItems, pageSize)
+  return {
+    requestsAvoided: 1 + pages,
+    timeSavedMs: fullFetchMs === undefined ? 0 : Math.round((fullFetchMs * pages) / fullPages),
+  }
 }

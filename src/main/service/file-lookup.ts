@@ -1,3 +1,4 @@
+import { INSPECTION_CONSUMER } from '../cache'
 import { sectionKeyOf } from './cache-keys'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import type { ServerRecord } from './plex-connection'
@@ -17,10 +18,15 @@ type ServableStale = Map<string, ServiceErrorInfo | undefined>
 export class FileLookup {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async find(nameOrPath: string): Promise<FileMatchRow[]> {
+  /**
+   * A lookup is never a hit or a miss: Plex has no file lookup to compare it with (without the
+   * cache it would take every library's whole listing). The window's lookups count as inspection.
+   */
+  async find(nameOrPath: string, consumer: string): Promise<FileMatchRow[]> {
     if (typeof nameOrPath !== 'string' || nameOrPath.trim() === '') {
       throw new ServiceError('INVALID_ARGUMENT', 'Give a file name or a full path to look for.')
     }
+    if (consumer === INSPECTION_CONSUMER) this.ctx.counters.add('inspectionReads', 1)
     const server = this.ctx.connection().knownServer()
     const servable = server ? await this.renewExpired(server) : new Map()
     return this.lookup(nameOrPath.trim(), server, servable)

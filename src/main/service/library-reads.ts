@@ -8,7 +8,7 @@ import {
 } from '../cache'
 import { leafTypeFor, type Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
-import { requestsForFullFetch } from './counters'
+import { savedByPageRead } from './counters'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import { checkItemsQuery, pageOfItems, titleContains, type CheckedQuery } from './items-page'
 import type { ServerRecord } from './plex-connection'
@@ -20,15 +20,16 @@ import type { ItemsQuery, ItemsResult, SearchResult } from './types'
 export class LibraryReads {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async items(library: string, query: ItemsQuery = {}): Promise<ItemsResult> {
+  /** A page of a library for `consumer` (see read-consumers.ts), who is counted a hit or a miss. */
+  async items(library: string, query: ItemsQuery, consumer: string): Promise<ItemsResult> {
     const checked = checkItemsQuery(query)
     const { server, section, fromPlex } = await this.locate(library)
     const key = libraryCacheKey(server.machineIdentifier, section.key)
     // One read that may return an expired copy: kept in hand in case Plex cannot be reached.
-    const read = this.ctx.cache.readLibraryPage(key, checked, { allowStale: true })
+    const read = this.ctx.cache.readLibraryPage(key, checked, { allowStale: true, consumer })
     this.ctx.counters.markChanged()
     if (read && !read.stale) {
-      this.countHit(read.entry, read.value.items.length)
+      this.countPageHit(consumer, read.entry, checked, read.value.items.length)
       return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
     }
     if (read && inRevalidationWindow(this.ctx, read.entry.expiresAt)) {
@@ -56,20 +57,36 @@ export class LibraryReads {
     }
   }
 
-  async search(library: string, title: string): Promise<SearchResult> {
+  /**
+   * A title search for `consumer`: one hit when answered without Plex (a cached search, or Plex's
+   * rule over a fresh cached listing), otherwise one miss.
+   */
+  async search(library: string, title: string, consumer: string): Promise<SearchResult> {
     if (typeof title !== 'string' || title.trim() === '') {
       throw new ServiceError('INVALID_ARGUMENT', 'Give a title (or part of one) to search for.')
     }
     const { server, section } = await this.locate(library)
     const key = libraryCacheKey(server.machineIdentifier, section.key)
-    const read = this.ctx.cache.readSearch(key, title, { allowStale: true })
+    // Counted below, once it is known whether Plex had to answer.
+    const read = this.ctx.cache.readSearch(key, title, { allowStale: true, consumer: false })
     this.ctx.counters.markChanged()
+    let result: SearchResult | undefined
+    try {
+      result = await this.answerSearch(server, section, title, read)
+      return result
+    } finally {
+      this.countSearch(consumer, key, read, result)
+    }
+  }
+
+  private async answerSearch(
+    server: ServerRecord,
+    section: Section,
+    title: string,
+    read: EntryRead<CachedItem[]> | null,
+  ): Promise<SearchResult> {
+    const key = libraryCacheKey(server.machineIdentifier, section.key)
     if (read && !read.stale) {
-      this.ctx.counters.servedFromCache({
-        requestsAvoided: 1,
-        bytes: read.entry.bytes,
-        fetchMs: read.entry.meta?.fetchMs,
-      })
       return { source: 'cache', results: read.value, fetchedAt: read.entry.createdAt }
     }
     const searchKey = `search:${key}:${normaliseSearchKey(title)}`
@@ -86,7 +103,7 @@ export class LibraryReads {
       if (read)
         return { source: 'stale', results: read.value, fetchedAt: read.entry.createdAt, error: failure.info }
       // Never searched before: the kept listing answers by Plex's own rule, as searchMiss does when fresh.
-      const listing = this.ctx.cache.readLibrary(key, { allowStale: true })
+      const listing = this.ctx.cache.readLibrary(key, { allowStale: true, consumer: false })
       if (!listing) throw failure
       const results = listing.value.filter((item) => titleContains(item, title))
       return { source: 'stale', results, fetchedAt: listing.entry.createdAt, error: failure.info }
@@ -118,12 +135,12 @@ export class LibraryReads {
     const { cache, events } = this.ctx
     const key = libraryCacheKey(server.machineIdentifier, section.key)
     const info = cache.getLibraryInfo(key)
-    const library = info && !info.expired ? cache.readLibrary(key) : null
+    // Part of the search's own read, which search() counts.
+    const library = info && !info.expired ? cache.readLibrary(key, { consumer: false }) : null
     if (library) {
       // Plex's own rule over a fresh copy of the whole library gives Plex's answer without asking it.
       const results = library.value.filter((item) => titleContains(item, title))
       cache.setSearchResults(key, title, results, { title: section.title, type: section.type })
-      this.ctx.counters.add('plexRequestsAvoided', 1)
       events.emit({ type: 'changed', library: section.key })
       return { source: 'cache', results, fetchedAt: library.entry.createdAt }
     }
@@ -157,17 +174,48 @@ export class LibraryReads {
   }
 
   private rereadAfterRenewal(key: string, query: CheckedQuery): ItemsResult {
-    const read: EntryRead<LibraryPage> | null = this.ctx.cache.readLibraryPage(key, query)
+    // The read that led here was already counted, as a miss.
+    const read: EntryRead<LibraryPage> | null = this.ctx.cache.readLibraryPage(key, query, {
+      consumer: false,
+    })
     if (!read) throw new ServiceError('INTERNAL', 'The library was renewed but could not be read back.')
     return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
   }
 
-  private countHit(entry: CacheEntryInfo, itemsServed: number): void {
-    this.ctx.counters.servedFromCache({
-      requestsAvoided: requestsForFullFetch(entry.itemCount, this.ctx.settings().pageSize),
+  private countPageHit(
+    consumer: string,
+    entry: CacheEntryInfo,
+    query: CheckedQuery,
+    itemsServed: number,
+  ): void {
+    const filtered = normaliseSearchKey(query.filter) !== ''
+    const read = { libraryItems: entry.itemCount, offset: query.offset, limit: query.limit, filtered }
+    this.ctx.counters.servedFromCache(consumer, {
+      ...savedByPageRead(read, this.ctx.settings().pageSize, entry.meta?.fetchMs),
       // Proportional to the entry's stored size: exact enough, and costs no serialisation on the hot path.
       bytes: Math.round((entry.bytes * itemsServed) / Math.max(1, entry.itemCount)),
-      fetchMs: entry.meta?.fetchMs,
+    })
+  }
+
+  /**
+   * A search saved its consumer the one search request. The time saved is the measured time of
+   * the Plex search that filled the cached entry; a search answered from a cached listing was never
+   * asked of Plex, so no time of it was measured and none is counted.
+   */
+  private countSearch(
+    consumer: string,
+    key: string,
+    read: EntryRead<CachedItem[]> | null,
+    result: SearchResult | undefined,
+  ): void {
+    const hit = result?.source === 'cache'
+    this.ctx.counters.countRead('search', key, hit ? 'hit' : 'miss', consumer)
+    if (!hit) return
+    const fromEntry = read !== null && !read.stale
+    this.ctx.counters.servedFromCache(consumer, {
+      requestsAvoided: 1,
+      bytes: fromEntry ? read.entry.bytes : Buffer.byteLength(JSON.stringify(result.results)),
+      timeSavedMs: fromEntry ? (read.entry.meta?.fetchMs ?? 0) : 0,
     })
   }
 }

@@ -1,4 +1,4 @@
-import type { CacheStats, PlexCache } from '../cache'
+import { figuresByConsumer, type CacheStats, type PlexCache } from '../cache'
 import { sectionKeyOf } from './cache-keys'
 import { COUNTER } from './counters'
 import { ServiceError } from './errors'
@@ -40,7 +40,22 @@ export function serviceStats(
     bytesServed: counter(COUNTER.bytesServed),
     timeSavedMs: counter(COUNTER.timeSavedMs),
     byLibrary,
+    inspectionReads: counter(COUNTER.inspectionReads),
+    byConsumer: byConsumer(stats.counters),
   }
+}
+
+function byConsumer(counters: Record<string, number>): ServiceStats['byConsumer'] {
+  const rows: ServiceStats['byConsumer'] = {}
+  for (const [consumer, figures] of Object.entries(figuresByConsumer(counters))) {
+    rows[consumer] = {
+      hits: figures.hits,
+      misses: figures.misses,
+      plexRequestsAvoided: figures.requestsAvoided,
+      timeSavedMs: figures.timeSavedMs,
+    }
+  }
+  return rows
 }
 
 export function statsHistory(cache: PlexCache, range: StatsRange, now: number): StatsBucket[] {
