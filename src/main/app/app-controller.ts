@@ -129,14 +129,30 @@ export async function createAppController(options: AppControllerOptions): Promis
       else events.emit('settings', store.publicSettings())
     })
   }
-  if (store.tokenAwaitsKeychain) {
+  const useSavedToken = () =>
     useSavedTokenOnceUnsealed().catch((error: unknown) =>
       events.emit('notice', {
         level: 'warning',
         message: `The saved Plex token could not be used (${(error as Error).message}).`,
       }),
     )
-  }
+  if (store.tokenAwaitsKeychain) void useSavedToken()
+
+  // The CLI (or anything else) may change settings.json while the app runs: one configuration.
+  const stopWatching = store.watchFile(() => {
+    oneAtATime(() => {
+      const prepared = closing ? null : store.prepareFromFile()
+      if (prepared === null) return
+      const settings = apply(prepared)
+      if (!settings.demo && demo.running) void demo.close()
+      if (store.tokenAwaitsKeychain) void useSavedToken()
+    }).catch((error: unknown) =>
+      events.emit('notice', {
+        level: 'warning',
+        message: `Settings changed outside the app could not be applied (${(error as Error).message}).`,
+      }),
+    )
+  })
 
   return {
     async run(operation, args) {
@@ -152,6 +168,7 @@ export async function createAppController(options: AppControllerOptions): Promis
     onEvent: (listener) => events.on(listener),
     close() {
       closing ??= (async () => {
+        stopWatching()
         unsubscribeService()
         unsubscribeStore()
         events.clear()

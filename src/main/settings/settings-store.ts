@@ -4,6 +4,7 @@ import { ServiceError } from '../service'
 import type { ServiceSettings } from '../service'
 import { NoticeBuffer, type Notice } from './notice-buffer'
 import { writePrivateFile } from './private-files'
+import { watchSettingsFile } from './settings-file-watch'
 import {
   DEFAULT_STATE,
   stateFromStored,
@@ -60,6 +61,11 @@ export class SettingsStore {
   /** A saved token is waiting for the keychain (see unsealSavedToken). */
   get tokenAwaitsKeychain(): boolean {
     return this.unsealing !== null && this.unsealing === this.state.encryptedToken
+  }
+
+  /** Calls `onChange` when settings.json changes, by this store or anyone else; see prepareFromFile. */
+  watchFile(onChange: () => void): () => void {
+    return watchSettingsFile(this.file, onChange)
   }
 
   /** Notices raised before the first listener are delivered to it. */
@@ -159,6 +165,23 @@ export class SettingsStore {
   }
 
   /**
+   * The settings as another front end (the CLI, a second window) left them in the file, to apply
+   * and commit like any change; null when the file says what this store already holds, or cannot
+   * be read (the store's own copy is kept, and the file is left for the next save to replace).
+   * The token is kept only while the file still names the same server and the same sealed copy;
+   * a new sealed copy waits for the keychain, as at start-up.
+   */
+  prepareFromFile(): PreparedSettings | null {
+    const stored = readStoredState(this.file)
+    if (stored === null) return null
+    if (JSON.stringify(storedFromState(stored)) === JSON.stringify(storedFromState(this.state))) return null
+    const sameToken =
+      stored.serverUrl === this.state.serverUrl && stored.encryptedToken === this.state.encryptedToken
+    if (!sameToken) this.unsealing = stored.encryptedToken
+    return { ...stored, token: sameToken ? this.state.token : null }
+  }
+
+  /**
    * The bundled demo server: its URL changes with every launch and its token is a published constant,
    * so the token is kept in memory only and the app restarts the demo on the next launch.
    */
@@ -222,6 +245,18 @@ export class SettingsStore {
       throw new ServiceError('INTERNAL', `The settings could not be saved (${(error as Error).message}).`)
     }
   }
+}
+
+/** The file's settings, or null when it is missing, unreadable or invalid. */
+function readStoredState(file: string): SettingsState | null {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+  const parsed = storedSettingsSchema.safeParse(parseJson(text))
+  return parsed.success ? stateFromStored(parsed.data) : null
 }
 
 function parseJson(text: string): unknown {
