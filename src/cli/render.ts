@@ -107,6 +107,19 @@ export function statsLines(stats: ServiceStats): string[] {
       `${formatBytes(stats.bytesServed)}, about ${formatDuration(stats.timeSavedMs)} saved`,
     ],
     ['Evictions', evictions],
+    ['Inspection reads', `${stats.inspectionReads} (the window's own browsing, not counted as hits)`],
+    ...consumerRows(stats),
   ]
   return rows.map(([label, value]) => `${label.padEnd(18)}${value}`)
+}
+
+/** One row per consumer, the label only on the first, so the figures line up under it. */
+function consumerRows(stats: ServiceStats): Array<[string, string]> {
+  const consumers = Object.entries(stats.byConsumer)
+  if (consumers.length === 0) return [['By consumer', 'no reads yet']]
+  return consumers.map(([name, figures], index) => [
+    index === 0 ? 'By consumer' : '',
+    `${inlineText(name)}: ${figures.hits} hits, ${figures.misses} misses, ` +
+      `${figures.plexRequestsAvoided} requests avoided, about ${formatDuration(figures.timeSavedMs)} saved`,
+  ])
 }

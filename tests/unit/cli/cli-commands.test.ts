@@ -142,7 +142,14 @@ describe('plex-cache commands against a fake Plex server', () => {
       expect(stats[field]).toEqual(expect.any(Number))
     expect(stats.hits).toBeGreaterThanOrEqual(1)
     expect(stats.plexRequests).toBeGreaterThanOrEqual(1)
-    expect((await cli('stats')).stdout).toMatch(/^Hit rate\s+\d+\.\d% \(\d+ hits, \d+ misses\)$/m)
+    // The first read asked Plex, the second was served: the section list and one page spared.
+    expect(stats).toMatchObject({
+      inspectionReads: 0,
+      byConsumer: { cli: { hits: 1, misses: 1, plexRequestsAvoided: 2, timeSavedMs: expect.any(Number) } },
+    })
+    const text = (await cli('stats')).stdout
+    expect(text).toMatch(/^Hit rate\s+\d+\.\d% \(\d+ hits, \d+ misses\)$/m)
+    expect(text).toMatch(/^By consumer\s+cli: 1 hits, 1 misses, 2 requests avoided, about .+ saved$/m)
     expect(json<Record<string, number>>(await cli('stats', '--reset', '--json'))).toMatchObject({ hits: 0 })
 
     await cli('refresh', 'TV Shows')
