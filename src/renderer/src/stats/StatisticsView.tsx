@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { StatsRange } from '../../../shared/service-types'
+import { ConsumerTable } from './ConsumerTable'
 import { HitMissChart } from './HitMissChart'
 import { toChartPoints } from './history-chart-data'
 import { LibraryHitMissChart } from './LibraryHitMissChart'
@@ -72,6 +73,11 @@ export function StatisticsView() {
               <DetailTotals stats={stats} />
             </section>
           </div>
+
+          <section className="stats-section" aria-labelledby="consumers-heading">
+            <h3 id="consumers-heading">By consumer</h3>
+            <ConsumerTable stats={stats} />
+          </section>
         </div>
       )}
 
