@@ -58,6 +58,15 @@ export class StatsPage {
     await this.page.getByTestId(`range-${range}`).click()
   }
 
+  /** A row of the "By consumer" table, by the consumer's name ('cli', a tool's own name). */
+  consumerRow(name: string) {
+    return this.page.locator(`[data-testid="consumer-row"][data-consumer="${name}"]`)
+  }
+
+  inspectionReads() {
+    return this.page.getByTestId('inspection-reads')
+  }
+
   resetButton() {
     return this.page.getByTestId('reset-stats')
   }
