@@ -2,15 +2,21 @@ import { cacheEventMessage } from '../main/cache'
 import { createCore, type Core } from '../main/core'
 import { DEFAULT_SETTINGS } from '../main/service'
 import type { GlobalOptions } from './args'
-import { savedSettings } from './saved-settings'
+import { savedSettings, savedToken } from './saved-settings'
 
 /**
  * The same core the desktop app builds, on the same data folder, so both share one cache file and
  * one settings file (the server, the size limit, the time-to-live values). A CLI run is short, so
  * it never keeps libraries warm in the background.
  */
-export function openCore(options: GlobalOptions): Core {
+export async function openCore(options: GlobalOptions): Promise<Core> {
   const saved = savedSettings(options.dataDir)
+  // The saved token goes only to the saved server, never to one --server or PLEX_URL names.
+  const token =
+    options.token ??
+    (options.server === undefined && saved.serverUrl !== undefined
+      ? await savedToken(options.dataDir)
+      : undefined)
   return createCore({
     dataDir: options.dataDir,
     fetch: globalThis.fetch,
@@ -19,7 +25,7 @@ export function openCore(options: GlobalOptions): Core {
       ...saved,
       // --server or PLEX_URL points this one run elsewhere.
       serverUrl: options.server ?? saved.serverUrl,
-      token: options.token,
+      token,
       keepWarm: false,
     },
     onCacheEvent: (event) =>

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { openSharedSettings } from '../main/settings'
+import { savedTokenLocation } from '../main/settings/shared-token-vault'
 import { storedSettingsSchema } from '../main/settings/stored-settings'
 import type { ServiceSettings } from '../main/service'
 import { SETTING_KEYS } from '../shared/settings-table'
@@ -36,4 +38,24 @@ export function savedSettings(dataDir: string): SavedSettings {
   if (typeof parsed.data.serverUrl === 'string' && parsed.data.demo !== true)
     saved.serverUrl = parsed.data.serverUrl
   return saved as SavedSettings
+}
+
+/**
+ * The token saved with the settings (keychain or token file), or undefined when none is, with a
+ * warning on stderr when one is saved but cannot be had.
+ */
+export async function savedToken(dataDir: string): Promise<string | undefined> {
+  const store = openSharedSettings(dataDir, null)
+  if (!store.tokenAwaitsKeychain) return undefined
+  const sealed = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).encryptedToken
+  if (typeof sealed === 'string' && savedTokenLocation(sealed) === 'safe-storage') {
+    process.stderr.write(
+      'plex-cache: warning: the saved token is still sealed by an earlier version of the app; ' +
+        'start the app once to move it where the CLI can read it, or pass --token.\n',
+    )
+    return undefined
+  }
+  const unsealed = await store.unsealSavedToken()
+  if (unsealed === null) process.stderr.write('plex-cache: warning: the saved token could not be read.\n')
+  return unsealed?.token
 }

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { SettingsStore } from '../main/settings'
+import { openSharedSettings } from '../main/settings'
 import type { PublicSettings, SettingsChange } from '../shared/contract'
 import { checkSettingText, describeSeconds, MEGABYTE, serverUrlProblem } from '../shared/setting-checks'
 import { isSettingKey, SETTING_KEYS, SETTINGS, type SettingKey } from '../shared/settings-table'
@@ -11,6 +11,7 @@ type SettingsCommand = Extract<CliCommand, { name: 'settings' }>
 
 const TOKEN_STORAGE: Record<PublicSettings['tokenStorage'], string> = {
   encrypted: 'set, encrypted by the system keychain',
+  file: 'set, unencrypted in an owner-only file (no system keychain)',
   session: 'set for the running app only',
   none: 'not set',
 }
@@ -26,8 +27,8 @@ export async function runSettingsCommand(
   output: Output,
 ): Promise<number> {
   const file = settingsFile(options.dataDir)
-  // No keychain here: a token the app sealed is left as it is, never read.
-  const store = new SettingsStore({ file, vault: null })
+  // The same store the app opens, without safeStorage: a token only it can open is left alone.
+  const store = openSharedSettings(options.dataDir, null)
   store.onNotice((notice) => output.err(`plex-cache: ${notice.level}: ${notice.message}`))
   if (command.set !== undefined) {
     const change = changeFrom(command.set.key, command.set.value)

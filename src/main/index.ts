@@ -5,7 +5,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { noSandboxNotice } from './sandbox-notice'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
 import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
-import { SettingsStore } from './settings'
+import { openSharedSettings } from './settings'
 import { systemVault } from './system-vault'
 import { createTray, isTrayShown, type TrayHandle } from './tray'
 import { closeThenQuit } from './quit-deadline'
@@ -86,7 +86,8 @@ async function start(): Promise<void> {
   // Asked now, so the session bus answers while the cache opens.
   const trayShown = isTrayShown()
   const dataDir = app.getPath('userData')
-  const settingsStore = new SettingsStore({ file: path.join(dataDir, 'settings.json'), vault: systemVault() })
+  // The CLI opens the same store; safeStorage is only there to move tokens saved by earlier versions.
+  const settingsStore = openSharedSettings(dataDir, systemVault())
   const started = await createAppController({
     dataDir,
     // Electron's network stack: the system proxy settings and certificate store apply to Plex requests.

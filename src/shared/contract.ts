@@ -40,13 +40,13 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractE
 
 /**
  * Settings without the token: the renderer only learns whether one is set and how it is kept
- * ('encrypted' by the OS keychain, 'session' when encryption is unavailable and it lives only
- * until the app quits, 'none' when there is no token).
+ * ('encrypted' by the OS keychain, 'file' in an owner-only file that is not encrypted, 'session'
+ * when it is not saved and lives only until the app quits, 'none' when there is no token).
  */
 export interface PublicSettings extends SettingValues {
   serverUrl: string | null
   tokenSet: boolean
-  tokenStorage: 'encrypted' | 'session' | 'none'
+  tokenStorage: 'encrypted' | 'file' | 'session' | 'none'
   /** True while connected to the bundled demo server. */
   demo: boolean
 }

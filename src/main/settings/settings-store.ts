@@ -4,6 +4,7 @@ import { ServiceError } from '../service'
 import type { ServiceSettings } from '../service'
 import { NoticeBuffer, type Notice } from './notice-buffer'
 import { writePrivateFile } from './private-files'
+import { savedTokenLocation } from './shared-token-vault'
 import { watchSettingsFile } from './settings-file-watch'
 import {
   DEFAULT_STATE,
@@ -18,7 +19,8 @@ import { sealToken, unsealToken, type TokenVault, type UnsealedToken } from './t
 export type PreparedSettings = Readonly<SettingsState>
 
 const UNREADABLE_TOKEN_NOTICE =
-  'The saved Plex token could not be decrypted by the system keychain. Enter it again in Settings.'
+  'The saved Plex token could not be decrypted by the system keychain or read from its file. ' +
+  'Enter it again in Settings.'
 
 const SESSION_ONLY_NOTICE =
   'Encryption is not available on this system, so the Plex token is not saved: ' +
@@ -75,7 +77,8 @@ export class SettingsStore {
 
   publicSettings(): PublicSettings {
     const settings = publicSettingsOf(this.state)
-    return this.tokenAwaitsKeychain ? { ...settings, tokenSet: true, tokenStorage: 'encrypted' } : settings
+    if (!this.tokenAwaitsKeychain) return settings
+    return { ...settings, tokenSet: true, tokenStorage: savedStorageOf(this.state.encryptedToken!) }
   }
 
   serviceSettings(): ServiceSettings {
@@ -127,7 +130,10 @@ export class SettingsStore {
     const tokenDropped =
       !this.state.demo && this.publicSettings().tokenSet && !publicSettingsOf(prepared).tokenSet
     const serverChanged = prepared.serverUrl !== this.state.serverUrl && prepared.serverUrl !== null
+    const savedTokenGone = this.state.encryptedToken !== null && prepared.encryptedToken === null
     this.state = { ...prepared }
+    // A token nobody uses any more does not stay behind in the keychain or the token file.
+    if (savedTokenGone) void this.vault?.forget?.().catch(() => {})
     if (sessionOnlyNow && tokenChanged) this.notices.emit({ level: 'warning', message: SESSION_ONLY_NOTICE })
     if (tokenDropped && serverChanged) this.notices.emit({ level: 'warning', message: TOKEN_DROPPED_NOTICE })
     return this.publicSettings()
@@ -269,8 +275,14 @@ function parseJson(text: string): unknown {
 
 export function publicSettingsOf(state: SettingsState): PublicSettings {
   const { token, encryptedToken, ...shared } = state
-  const tokenStorage = token === null ? 'none' : encryptedToken === null ? 'session' : 'encrypted'
+  const tokenStorage =
+    token === null ? 'none' : encryptedToken === null ? 'session' : savedStorageOf(encryptedToken)
   return { ...shared, tokenSet: token !== null, tokenStorage }
+}
+
+/** 'file' for a token saved in the owner-only file, which is not encrypted; 'encrypted' otherwise. */
+function savedStorageOf(sealed: string): 'encrypted' | 'file' {
+  return savedTokenLocation(sealed) === 'file' ? 'file' : 'encrypted'
 }
 
 export function serviceSettingsOf(state: SettingsState): ServiceSettings {

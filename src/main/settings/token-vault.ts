@@ -11,6 +11,8 @@ export interface TokenVault {
   encrypt(plain: string): Promise<Buffer>
   /** `shouldReEncrypt`: the keychain's key has changed, so the stored copy should be sealed again. */
   decrypt(sealed: Buffer): Promise<{ plain: string; shouldReEncrypt: boolean }>
+  /** Deletes a token saved outside settings.json (see shared-token-vault.ts), once none is wanted. */
+  forget?(): Promise<void>
 }
 
 /** A saved token the keychain gave back, and a fresh sealed copy when the keychain asked for one. */

@@ -11,6 +11,7 @@ interface Props {
 
 const STORAGE: Record<PublicSettings['tokenStorage'], string> = {
   encrypted: 'A token is set, stored encrypted by the system keychain.',
+  file: 'A token is set, stored unencrypted in a file only your user account can read (no system keychain was found).',
   session: 'A token is set for this session only: encryption is unavailable, so it is forgotten on quit.',
   none: 'No token is set.',
 }

@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module'
+import type * as Keyring from '@napi-rs/keyring'
+import type { KeychainEntry } from './token-store'
+
+/**
+ * The OS keychain's entry for the token of this data folder (macOS Keychain, Windows Credential
+ * Manager, the Secret Service on Linux), through @napi-rs/keyring, which works alike in Node and
+ * Electron. Loaded at run time, not bundled: it is a native module with one prebuilt package per
+ * platform, and where none fits this returns null and the token goes to the file instead.
+ * On Linux the kernel keyring is refused on purpose: it forgets everything at logout.
+ */
+export function systemKeychain(dataDir: string): KeychainEntry | null {
+  try {
+    const { AsyncEntry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring
+    return new AsyncEntry('Plex Cache', `Plex token for ${dataDir}`, { linux: { store: 'secret-service' } })
+  } catch {
+    return null
+  }
+}
