@@ -23,7 +23,8 @@ LIBRARY is a section key ("1") or a library title ("movies"), case-insensitively
 
 Options:
   --server URL     the Plex server for this run (default: $PLEX_URL, else the saved serverUrl)
-  --token TOKEN    the X-Plex-Token (default: $PLEX_TOKEN); never printed
+  --token TOKEN    the X-Plex-Token (default: $PLEX_TOKEN, else the token the app saved,
+                   which is used only with the saved serverUrl); never printed
   --data-dir DIR   the Plex Cache data folder shared with the desktop app
                    (default: the app's folder, or $PLEX_CACHE_DATA_DIR)
   --json           print machine-readable JSON on stdout
