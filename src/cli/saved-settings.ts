@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openSharedSettings } from '../main/settings'
-import { savedTokenLocation } from '../main/settings/shared-token-vault'
 import { storedSettingsSchema } from '../main/settings/stored-settings'
 import type { ServiceSettings } from '../main/service'
 import { SETTING_KEYS } from '../shared/settings-table'
@@ -47,8 +46,7 @@ export function savedSettings(dataDir: string): SavedSettings {
 export async function savedToken(dataDir: string): Promise<string | undefined> {
   const store = openSharedSettings(dataDir, null)
   if (!store.tokenAwaitsKeychain) return undefined
-  const sealed = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')).encryptedToken
-  if (typeof sealed === 'string' && savedTokenLocation(sealed) === 'safe-storage') {
+  if (store.savedTokenLocation === 'safe-storage') {
     process.stderr.write(
       'plex-cache: warning: the saved token is still sealed by an earlier version of the app; ' +
         'start the app once to move it where the CLI can read it, or pass --token.\n',

@@ -1,6 +1,8 @@
 /**
  * The OS keychain through Electron's safeStorage, asynchronously: the synchronous calls are
  * deprecated, and they block the main process while the keychain asks the user for access.
+ * Kept only to open tokens that versions before the shared token store sealed with it, so they
+ * move to that store (see settings/shared-token-vault.ts); nothing new is sealed with it.
  */
 import { safeStorage } from 'electron'
 import type { TokenVault } from './settings'

@@ -4,7 +4,7 @@ import { ServiceError } from '../service'
 import type { ServiceSettings } from '../service'
 import { NoticeBuffer, type Notice } from './notice-buffer'
 import { writePrivateFile } from './private-files'
-import { savedTokenLocation } from './shared-token-vault'
+import { savedTokenLocation, type SavedTokenLocation } from './shared-token-vault'
 import { watchSettingsFile } from './settings-file-watch'
 import {
   DEFAULT_STATE,
@@ -63,6 +63,11 @@ export class SettingsStore {
   /** A saved token is waiting for the keychain (see unsealSavedToken). */
   get tokenAwaitsKeychain(): boolean {
     return this.unsealing !== null && this.unsealing === this.state.encryptedToken
+  }
+
+  /** Where the saved token is kept, or null when none is saved. */
+  get savedTokenLocation(): SavedTokenLocation | null {
+    return this.state.encryptedToken === null ? null : savedTokenLocation(this.state.encryptedToken)
   }
 
   /** Calls `onChange` when settings.json changes, by this store or anyone else; see prepareFromFile. */
