@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import type * as Keyring from '@napi-rs/keyring'
 import type { KeychainEntry } from './token-store'
 
@@ -12,7 +13,9 @@ import type { KeychainEntry } from './token-store'
 export function systemKeychain(dataDir: string): KeychainEntry | null {
   try {
     const { AsyncEntry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring
-    return new AsyncEntry('Plex Cache', `Plex token for ${dataDir}`, { linux: { store: 'secret-service' } })
+    // One entry per data folder, named by its absolute path so the app and the CLI name it alike.
+    const account = `Plex token for ${path.resolve(dataDir)}`
+    return new AsyncEntry('Plex Cache', account, { linux: { store: 'secret-service' } })
   } catch {
     return null
   }
