@@ -27,6 +27,11 @@ describe('the CLI uses the server and token the app saved', () => {
     expect(run.status, run.stderr).toBe(0)
     expect(titles(run)).toContain('Movies')
     expect(run.stdout + run.stderr).not.toContain(plex.token)
+
+    // Said plainly: the file is not encrypted.
+    const listed = await runCli(['settings', '--data-dir', dataDir])
+    expect(listed.stdout).toMatch(/token +set, unencrypted in an owner-only file/)
+    expect(listed.stdout).not.toContain(plex.token)
   })
 
   it('never sends the saved token to a server named by --server', async () => {
