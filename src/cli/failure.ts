@@ -9,12 +9,14 @@ export const EXIT_USAGE = 2
 /** A failure the CLI itself decided on (e.g. "no cached item has this file"): exit 1 with its message. */
 export class CliFailure extends Error {}
 
-const CONFIGURE_HINT = 'Pass --server URL and --token TOKEN, or set PLEX_URL and PLEX_TOKEN.'
+const CONFIGURE_HINT =
+  'Connect the desktop app to your server, or pass --server URL and --token TOKEN (or set PLEX_URL and PLEX_TOKEN).'
 
 /** What a person should check after each kind of failure, said on the same line. */
 const HINTS: Partial<Record<ServiceErrorInfo['code'], string>> = {
-  AUTH: 'The token comes from --token or PLEX_TOKEN.',
-  UNREACHABLE: 'Check --server or PLEX_URL, and that the server is running.',
+  AUTH: 'The token comes from --token, PLEX_TOKEN or the one the desktop app saved.',
+  UNREACHABLE:
+    'Check the server address (--server, PLEX_URL or plex-cache settings) and that the server is running.',
   NOT_CONFIGURED: CONFIGURE_HINT,
 }
 

@@ -30,7 +30,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     }
     // Loaded only now: help and fake-plex should not pay for opening SQLite and the Plex client.
     const { openCore } = await import('./open-core')
-    const core = await openCore(options)
+    const core = await openCore(options, (secret) => output.protect(secret))
     try {
       return await runServiceCommand(command, {
         service: core.service,

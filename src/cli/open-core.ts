@@ -9,7 +9,10 @@ import { savedSettings, savedToken } from './saved-settings'
  * one settings file (the server, the size limit, the time-to-live values). A CLI run is short, so
  * it never keeps libraries warm in the background.
  */
-export async function openCore(options: GlobalOptions): Promise<Core> {
+export async function openCore(
+  options: GlobalOptions,
+  protectSecret: (secret: string) => void = () => {},
+): Promise<Core> {
   const saved = savedSettings(options.dataDir)
   // The saved token goes only to the saved server, never to one --server or PLEX_URL names.
   const token =
@@ -17,6 +20,7 @@ export async function openCore(options: GlobalOptions): Promise<Core> {
     (options.server === undefined && saved.serverUrl !== undefined
       ? await savedToken(options.dataDir)
       : undefined)
+  if (token !== undefined) protectSecret(token)
   return createCore({
     dataDir: options.dataDir,
     fetch: globalThis.fetch,

@@ -22,6 +22,11 @@ export class Output {
     this.secrets = secrets.filter((secret): secret is string => secret !== undefined && secret !== '')
   }
 
+  /** A secret learned after start-up (the token the app saved), kept out of every later line. */
+  protect(secret: string | undefined): void {
+    if (secret !== undefined && secret !== '' && !this.secrets.includes(secret)) this.secrets.push(secret)
+  }
+
   get stderrIsTTY(): boolean {
     return this.streams.stderr.isTTY === true
   }

@@ -8,6 +8,7 @@ import {
 } from '../../shared/contract'
 import type { AppController } from '../app/app-controller'
 import { ServiceError } from '../service'
+import { redactSecrets } from '../../shared/redact'
 
 export type HandlerTable = {
   [K in OperationName]: (rawArgs: unknown) => Promise<Envelope<ResultOf<K>>>
@@ -66,5 +67,7 @@ function clip(message: string): string {
 }
 
 function logUnexpected(operation: OperationName, error: unknown): void {
-  console.error(`plex-cache: ${operation} failed unexpectedly:`, error)
+  // The log leaves the process too: a request URL in a stack or message must not carry the token.
+  const details = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  console.error(`plex-cache: ${operation} failed unexpectedly: ${redactSecrets(details, [])}`)
 }

@@ -68,7 +68,7 @@ describe('plex-cache failures and exit codes', () => {
   it('says one line when the server cannot be reached', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`
     const run = await runCli(['refresh', '--server', url, '--token', TOKEN, '--data-dir', tempDir()])
-    expectOneLineFailure(run, /--server or PLEX_URL/)
+    expectOneLineFailure(run, /server address \(--server, PLEX_URL or plex-cache settings\)/)
     expect(run.stderr).not.toContain(TOKEN)
   })
 
@@ -90,7 +90,10 @@ describe('plex-cache failures and exit codes', () => {
     expect((await runCli(['refresh', 'Movies', '--data-dir', dataDir], { env })).status).toBe(0)
 
     const refresh = await runCli(['refresh', '--data-dir', dataDir])
-    expectOneLineFailure(refresh, /--server URL and --token TOKEN, or set PLEX_URL and PLEX_TOKEN/)
+    expectOneLineFailure(
+      refresh,
+      /Connect the desktop app to your server, or pass --server URL and --token TOKEN \(or set PLEX_URL and PLEX_TOKEN\)/,
+    )
     const find = await runCli(['find', 'Amélie (2001).mkv', '--json', '--data-dir', dataDir])
     expect(find.status).toBe(0)
     expect(json<unknown[]>(find)).toHaveLength(1)

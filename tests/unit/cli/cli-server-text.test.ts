@@ -89,7 +89,7 @@ describe('a one-letter token', () => {
       const run = await cli(['libraries'], token)
       expect(run.status, token).toBe(1)
       expect(run.stderr, token).toMatch(
-        /^plex-cache: The Plex server rejected the token \(401 Unauthorized\)\.[^\n]* The token comes from --token or PLEX_TOKEN\.\n$/,
+        /^plex-cache: The Plex server rejected the token \(401 Unauthorized\)\.[^\n]* The token comes from --token, PLEX_TOKEN or the one the desktop app saved\.\n$/,
       )
       expect(run.stderr, token).not.toContain('redacted')
     }

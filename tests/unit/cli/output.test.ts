@@ -26,6 +26,20 @@ describe('CLI output', () => {
   })
 })
 
+describe('a secret learned after start-up', () => {
+  it('is kept out of every later line, like the ones given at start', () => {
+    const stderr: string[] = []
+    const output = new Output({
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => stderr.push(t) },
+    })
+    output.err('before: saved-app-token-1234567890')
+    output.protect('saved-app-token-1234567890')
+    output.err('after: saved-app-token-1234567890')
+    expect(stderr).toEqual(['before: saved-app-token-1234567890\n', 'after: <redacted>\n'])
+  })
+})
+
 describe('describeFailure', () => {
   it('maps usage errors to 2 and everything else to 1, always on one line', () => {
     expect(describeFailure(new UsageError('bad'))).toEqual({ exitCode: 2, reason: 'bad' })
@@ -36,10 +50,13 @@ describe('describeFailure', () => {
     const auth = Object.assign(new Error('x'), { info: { code: 'AUTH', message: 'The token was refused.' } })
     expect(describeFailure(auth)).toEqual({
       exitCode: 1,
-      reason: 'The token was refused. The token comes from --token or PLEX_TOKEN.',
+      reason:
+        'The token was refused. The token comes from --token, PLEX_TOKEN or the one the desktop app saved.',
     })
     const unconfigured = { info: { code: 'NOT_CONFIGURED', message: 'No Plex server is set up.' } }
-    expect(describeFailure(unconfigured).reason).toContain('Pass --server URL and --token TOKEN')
+    expect(describeFailure(unconfigured).reason).toContain(
+      'Connect the desktop app to your server, or pass --server URL and --token TOKEN',
+    )
     expect(describeFailure({ info: { code: 'INVALID_ARGUMENT', message: 'bad limit' } }).exitCode).toBe(2)
     expect(describeFailure(new TypeError('boom'))).toEqual({ exitCode: 1, reason: 'unexpected error: boom' })
   })
