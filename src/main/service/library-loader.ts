@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import type { CachedItem, LibraryMeta, PlexCache } from '../cache'
 import type { ItemsProgress, Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
-import { requestsForFullFetch, type ServiceCounters } from './counters'
+import type { ServiceCounters } from './counters'
 import { ServiceError, toServiceError } from './errors'
 import type { ServiceEvents } from './events'
 import type { InFlight } from './in-flight'
@@ -93,10 +93,9 @@ export class LibraryLoader {
     if (!unchanged) return { outcome: 'fetched', ...(await this.fetch(server, section, latest)) }
     cache.renewLibrary(key, meta)
     const renewed = cache.getLibraryInfo(key)
-    // The revalidation made two requests (sections, count) where a fetch makes one plus the pages.
-    const avoided = requestsForFullFetch(info.itemCount, this.deps.settings().pageSize) - 2
+    // Not counted as requests avoided: those belong to a consumer's read, which counts its own hit.
+    // A renewal for keep-warm, the window's Refresh or an inspection spared no tool a request.
     this.deps.counters.add('revalidations', 1)
-    this.deps.counters.add('plexRequestsAvoided', Math.max(0, avoided))
     this.deps.events.emit({ type: 'changed', library: section.key })
     return {
       outcome: 'revalidated',

@@ -26,4 +26,21 @@ describe('statistics while the window inspects the cache', () => {
     expect(after.inspectionReads).toBe(before.inspectionReads + 4)
     expect(after.byConsumer.inspection).toBeUndefined()
   })
+
+  it('counts a revalidation nobody read through as a revalidation, not as requests avoided', async () => {
+    const fake = await fakePlex({ dataset: DATASET })
+    const { controller } = await openController()
+    await controller.run('setSettings', { serverUrl: fake.url, token: fake.token, pageSize: 50 })
+    await controller.run('refreshLibrary', { library: '1' })
+    const before = await controller.run('stats', undefined)
+
+    // The window's Refresh (or keep-warm) renews an unchanged library: no consumer asked for it.
+    const again = await controller.run('refreshLibrary', { library: '1' })
+    const after = await controller.run('stats', undefined)
+
+    expect(again.outcome).toBe('revalidated')
+    expect(after.revalidations).toBe(before.revalidations + 1)
+    expect(after.plexRequestsAvoided).toBe(before.plexRequestsAvoided)
+    expect(after.hits).toBe(before.hits)
+  })
 })

@@ -29,7 +29,7 @@ export function HeadlineTotals({ stats }: { stats: ServiceStats }) {
       label: 'Plex requests avoided',
       value: stats.plexRequestsAvoided.toLocaleString(),
       testId: 'total-plex-avoided',
-      hint: 'by hits and revalidations',
+      hint: "by consumers' hits",
     },
   ]
   return <FigureList figures={figures} className="stats-headline" label="Totals" />
