@@ -96,7 +96,7 @@ export function statsLines(stats: ServiceStats): string[] {
     .join(', ')
   const rows: Array<[string, string]> = [
     ['Hit rate', `${formatPercent(stats.hitRate)} (${stats.hits} hits, ${stats.misses} misses)`],
-    ['Entries', String(stats.entries)],
+    ['Entries', entriesText(stats)],
     ['Size', `${formatBytes(stats.bytes)} of ${formatBytes(stats.sizeLimitBytes)}`],
     ['File on disk', formatBytes(stats.databaseFileBytes)],
     ['Plex requests', `${stats.plexRequests} made, ${stats.plexRequestsAvoided} avoided`],
@@ -111,6 +111,12 @@ export function statsLines(stats: ServiceStats): string[] {
     ...consumerRows(stats),
   ]
   return rows.map(([label, value]) => `${label.padEnd(18)}${value}`)
+}
+
+function entriesText({ entries, entryStates }: ServiceStats): string {
+  const states = `${entryStates.fresh} fresh, ${entryStates.stale} stale, ${entryStates.expired} expired`
+  const ofThisServer = entryStates.fresh + entryStates.stale + entryStates.expired
+  return `${entries} (${ofThisServer === entries ? states : `this server's: ${states}`})`
 }
 
 /** One row per consumer, the label only on the first, so the figures line up under it. */

@@ -141,7 +141,7 @@ export interface ServiceStats {
   hits: number
   misses: number
   hitRate: number
-  /** Live cache entries. */
+  /** Every cached entry, of any server and any age (fresh, stale or expired but kept). */
   entries: number
   /**
    * The current server's kept entries (listings and searches) by freshnessOf, the definition the

@@ -101,6 +101,7 @@ export class EntryStore {
         'SELECT * FROM entries WHERE expires_at > ? ORDER BY namespace, library, query',
       ),
       liveCount: db.prepare('SELECT count(*) AS n FROM entries WHERE expires_at > ?'),
+      storedCount: db.prepare('SELECT count(*) AS n FROM entries'),
       renew: db.prepare('UPDATE entries SET expires_at = ?, meta = coalesce(?, meta) WHERE id = ?'),
     }
   }
@@ -227,6 +228,11 @@ export class EntryStore {
 
   liveCount(now: number): number {
     return (this.s.liveCount.get(now) as { n: number }).n
+  }
+
+  /** Every entry kept, expired ones included (they are served while Plex is unreachable). */
+  storedCount(): number {
+    return (this.s.storedCount.get() as { n: number }).n
   }
 
   /** Restarts an entry's TTL (and refreshes its meta) without touching its items. */

@@ -290,6 +290,7 @@ export class PlexCache {
       misses,
       hitRate: hits + misses === 0 ? 0 : hits / (hits + misses),
       entryCount: this.store.liveCount(this.clock()),
+      storedEntryCount: this.store.storedCount(),
       accountedBytes: this.store.totalBytes(),
       sizeLimitBytes: this.limits.sizeLimitBytes,
       databaseFileBytes: fileSize(this.file) + fileSize(`${this.file}-wal`),

@@ -27,6 +27,8 @@ export interface CacheStats {
   hitRate: number
   /** Live entries only: expired entries are not counted. */
   entryCount: number
+  /** Every entry kept, expired ones included: what "cached" means (see shared/freshness.ts). */
+  storedEntryCount: number
   /** Bytes the size limit is measured against (the serialised size of every stored entry). */
   accountedBytes: number
   sizeLimitBytes: number

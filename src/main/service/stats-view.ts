@@ -27,7 +27,7 @@ export function serviceStats(
     hits: stats.hits,
     misses: stats.misses,
     hitRate: stats.hitRate,
-    entries: stats.entryCount,
+    entries: stats.storedEntryCount,
     entryStates,
     bytes: stats.accountedBytes,
     sizeLimitBytes: stats.sizeLimitBytes,

@@ -142,6 +142,8 @@ describe('PlexCache: statistics', () => {
     clock.advanceSeconds(60)
     stats = cache.getStats()
     expect(stats.entryCount).toBe(1)
+    // The expired library is still kept for stale serving, so it is still cached.
+    expect(stats.storedEntryCount).toBe(2)
   })
 })
 

@@ -46,5 +46,11 @@ describe('plex-cache find and search while Plex is down and the copy has expired
     const result = json<SearchResult>(searched)
     expect(result).toMatchObject({ source: 'stale', fetchedAt: cachedAt })
     expect(result.results.map((found) => found.ratingKey)).toContain(item?.ratingKey)
+
+    // The expired copies are still cached: stats counts them (it asks Plex nothing, so "expired").
+    const stats = await runCli(['stats', '--data-dir', dataDir], { env })
+    expect(stats.stdout).toMatch(/^Entries +(\d+) \(0 fresh, 0 stale, \1 expired\)$/m)
+    const entries = json<{ entries: number }>(await runCli(['stats', '--json', '--data-dir', dataDir], { env }))
+    expect(entries.entries).toBeGreaterThanOrEqual(1)
   })
 })

@@ -52,7 +52,12 @@ export function DetailTotals({ stats }: { stats: ServiceStats }) {
       testId: 'total-time-saved',
       hint: 'from measured Plex fetch times',
     },
-    { label: 'Cache entries', value: stats.entries.toLocaleString(), testId: 'total-entries' },
+    {
+      label: 'Cache entries',
+      value: stats.entries.toLocaleString(),
+      testId: 'total-entries',
+      hint: `${stats.entryStates.fresh} fresh, ${stats.entryStates.stale} stale, ${stats.entryStates.expired} expired`,
+    },
   ]
   const evictions: Figure[] = [
     { label: 'Expired', value: stats.evictions.expired.toLocaleString(), testId: 'evictions-expired' },
