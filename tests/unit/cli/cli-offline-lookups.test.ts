@@ -50,7 +50,9 @@ describe('plex-cache find and search while Plex is down and the copy has expired
     // The expired copies are still cached: stats counts them (it asks Plex nothing, so "expired").
     const stats = await runCli(['stats', '--data-dir', dataDir], { env })
     expect(stats.stdout).toMatch(/^Entries +(\d+) \(0 fresh, 0 stale, \1 expired\)$/m)
-    const entries = json<{ entries: number }>(await runCli(['stats', '--json', '--data-dir', dataDir], { env }))
+    const entries = json<{ entries: number }>(
+      await runCli(['stats', '--json', '--data-dir', dataDir], { env }),
+    )
     expect(entries.entries).toBeGreaterThanOrEqual(1)
   })
 })
