@@ -4,7 +4,21 @@
  * carry the token: the client sends it only as a header, and never echoes URLs a user typed.
  */
 export type PlexErrorCode =
-  'config' | 'auth' | 'not_found' | 'bad_request' | 'unavailable' | 'protocol' | 'aborted'
+  | 'config'
+  | 'auth'
+  | 'not_found'
+  | 'bad_request'
+  | 'unavailable'
+  | 'protocol'
+  | 'aborted'
+  | 'certificate'
+  | 'redirect'
+
+export interface PlexErrorOptions {
+  status?: number
+  cause?: unknown
+  retryAfterMs?: number
+}
 
 export abstract class PlexError extends Error {
   abstract readonly code: PlexErrorCode
@@ -12,11 +26,17 @@ export abstract class PlexError extends Error {
   readonly retryable: boolean = false
   /** HTTP status when the server answered, absent for network failures. */
   readonly status: number | undefined
+  /**
+   * How long the server asked us to wait before trying again (its Retry-After header on a 429 or
+   * 503), in ms; absent when it did not say. A retry loop should wait at least this long, capped.
+   */
+  readonly retryAfterMs: number | undefined
 
-  constructor(message: string, options: { status?: number; cause?: unknown } = {}) {
+  constructor(message: string, options: PlexErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = new.target.name
     this.status = options.status
+    this.retryAfterMs = options.retryAfterMs
   }
 }
 
@@ -40,7 +60,7 @@ export class PlexRequestError extends PlexError {
   readonly code = 'bad_request'
 }
 
-/** 503, other 5xx, a timeout, a refused or reset connection: the server may come back. */
+/** 429, 503, other 5xx, a timeout, a refused or reset connection: the server may come back. */
 export class PlexUnavailableError extends PlexError {
   readonly code = 'unavailable'
   override readonly retryable = true

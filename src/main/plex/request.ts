@@ -9,6 +9,7 @@ import {
   PlexRequestError,
   PlexUnavailableError,
 } from './errors'
+import { parseRetryAfter } from './retry-after'
 import type { FetchFunction } from './types'
 
 export interface HttpSettings {
@@ -59,7 +60,7 @@ export async function getContainer(
     if (!response.ok) {
       // Free the connection; the error bodies are small HTML or XML the user does not need.
       await response.body?.cancel().catch(() => undefined)
-      throw statusError(response.status, what, details.notFoundMessage)
+      throw statusError(response, what, details.notFoundMessage)
     }
     // Bounded, unlike response.text(): a huge or endless body must not exhaust memory.
     const text = await readBodyText(response, http.maxResponseBytes, what)
@@ -87,7 +88,8 @@ function buildUrl(baseUrl: string, path: string, query: Query): string {
   return `${baseUrl}${path}${search === '' ? '' : `?${search}`}`
 }
 
-function statusError(status: number, what: string, notFoundMessage: string | undefined): PlexError {
+function statusError(response: Response, what: string, notFoundMessage: string | undefined): PlexError {
+  const status = response.status
   if (status === 401) {
     return new PlexAuthError('The Plex server rejected the token (401 Unauthorized). Check the token.', {
       status,
@@ -104,10 +106,18 @@ function statusError(status: number, what: string, notFoundMessage: string | und
       },
     )
   }
-  if (status === 503) {
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
     return new PlexUnavailableError(
-      'The Plex server is temporarily unavailable (503); it may be starting up or running maintenance.',
-      { status },
+      `The Plex server is receiving too many requests (429 Too Many Requests)${waitHint(retryAfterMs)}.`,
+      { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+    )
+  }
+  if (status === 503) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+    return new PlexUnavailableError(
+      `The Plex server is temporarily unavailable (503); it may be starting up or running maintenance${waitHint(retryAfterMs)}.`,
+      { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
     )
   }
   if (status >= 500) {
@@ -116,6 +126,10 @@ function statusError(status: number, what: string, notFoundMessage: string | und
   return new PlexRequestError(`The Plex server refused ${what} as a bad request (HTTP ${status}).`, {
     status,
   })
+}
+
+function waitHint(retryAfterMs: number | undefined): string {
+  return retryAfterMs === undefined ? '' : `; it asked to wait ${Math.ceil(retryAfterMs / 1000)} s`
 }
 
 function parseContainer(text: string, what: string): JsonObject {
