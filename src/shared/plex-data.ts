@@ -7,6 +7,21 @@
 export interface CachedFile {
   path: string
   size?: number
+  /**
+   * A copy Plex made with "Optimize" (a Media with proxyType 42, under "Plex Versions"), not the
+   * user's own file: present only when true, so it is never mistaken for the original.
+   */
+  optimized?: true
+}
+
+/** An item's ids at the metadata agents (from Plex's Guid children), so tools can match by id. */
+export interface ExternalIds {
+  /** e.g. "tt0133093" */
+  imdb?: string
+  /** e.g. "603" */
+  tmdb?: string
+  /** e.g. "81189" */
+  tvdb?: string
 }
 
 /** The reduced form of a Plex item: only what file matching and inspection need. */
@@ -17,6 +32,8 @@ export interface CachedItem {
   title: string
   year?: number
   guid?: string
+  /** Absent when Plex knows none (photos, home videos, an unmatched item). */
+  externalIds?: ExternalIds
   addedAt?: number
   updatedAt?: number
   parentTitle?: string

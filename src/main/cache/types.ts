@@ -1,6 +1,6 @@
-import type { CachedFile, CachedItem, EvictionReason, StatsBucket } from '../../shared/plex-data'
+import type { CachedFile, CachedItem, EvictionReason, ExternalIds, StatsBucket } from '../../shared/plex-data'
 
-export type { CachedFile, CachedItem, EvictionReason, StatsBucket }
+export type { CachedFile, CachedItem, EvictionReason, ExternalIds, StatsBucket }
 
 /** What the service knows about a library section when it fetched it. */
 export interface LibraryMeta {

@@ -1,6 +1,7 @@
 import type { CachedFile, CachedItem } from '../cache/types'
 import { asArray, asObject, toBoolean, toNumber, toText, type JsonObject } from './coerce'
 import { PlexProtocolError } from './errors'
+import { extractExternalIds } from './external-ids'
 import type { Section } from './types'
 
 /**
@@ -23,6 +24,7 @@ export function extractItem(raw: unknown): CachedItem | null {
   assignDefined(extracted, {
     year: toNumber(item.year),
     guid: toText(item.guid),
+    externalIds: extractExternalIds(item.Guid),
     addedAt: toNumber(item.addedAt),
     updatedAt: toNumber(item.updatedAt),
     parentTitle: toText(item.parentTitle),
@@ -33,19 +35,38 @@ export function extractItem(raw: unknown): CachedItem | null {
   return extracted
 }
 
-/** Every Part of every Media: a movie may have several versions, and a version may be split into parts. */
+/**
+ * Every Part of every Media: a movie may have several versions, and a version may be split into
+ * parts. A Media may have no Part at all (seen in real answers); it simply adds no file.
+ */
 function extractFiles(item: JsonObject): CachedFile[] {
   const files: CachedFile[] = []
-  for (const media of asArray(item.Media)) {
-    for (const rawPart of asArray(asObject(media)?.Part)) {
+  for (const rawMedia of asArray(item.Media)) {
+    const media = asObject(rawMedia)
+    const optimizedMedia = toNumber(media?.proxyType) === OPTIMIZED_VERSION_PROXY_TYPE
+    for (const rawPart of asArray(media?.Part)) {
       const part = asObject(rawPart)
       const path = toText(part?.file)
       if (!part || !path) continue
+      const file: CachedFile = { path }
       const size = toNumber(part.size)
-      files.push(size === undefined ? { path } : { path, size })
+      if (size !== undefined) file.size = size
+      if (optimizedMedia || inPlexVersionsFolder(path)) file.optimized = true
+      files.push(file)
     }
   }
   return files
+}
+
+/** The Media proxyType of an "Optimize" copy (python-plexapi's isOptimizedVersion). */
+const OPTIMIZED_VERSION_PROXY_TYPE = 42
+
+/**
+ * Plex writes every optimized copy into a "Plex Versions" folder beside the originals. The folder
+ * also marks one whose Media came without proxyType; either sign is enough.
+ */
+function inPlexVersionsFolder(path: string): boolean {
+  return /(^|[\\/])Plex Versions[\\/]/i.test(path)
 }
 
 export function extractSection(raw: unknown): Section | null {

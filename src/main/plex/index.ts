@@ -1,7 +1,7 @@
 export { PlexClient, DEFAULT_PAGE_SIZE } from './plex-client'
 export { normalizeBaseUrl } from './base-url'
 export { extractItem, extractSection } from './extract'
-export { PlexMetadataType, leafTypeFor } from './plex-types'
+export { PlexMetadataType, leafTypeFor, leafTypesFor } from './plex-types'
 export {
   PlexError,
   PlexConfigError,

@@ -6,7 +6,8 @@ import { PlexConfigError, PlexNotFoundError, PlexProtocolError } from './errors'
 import { extractItem, extractSection } from './extract'
 import { plexHeaders } from './headers'
 import { fetchAllPages, type Page } from './paging'
-import { leafTypeFor } from './plex-types'
+import { listEachType } from './listing-types'
+import { leafTypesFor } from './plex-types'
 import { getContainer, type HttpSettings, type PlexResponse, type Query } from './request'
 import { sleepUnlessAborted, withRetry, type RetryPolicy } from './retry'
 import type {
@@ -114,27 +115,39 @@ export class PlexClient {
 
   /** The item count without the items (size=0); by default of the same leaf type items() lists. */
   async count(section: string, options: SectionRequestOptions = {}): Promise<number> {
-    const type = options.type ?? leafTypeFor(await this.sectionType(section, options))
-    const page = await this.listingPage(section, { type }, 0, 0, options)
-    const total = page.totalSize ?? page.headerTotalSize ?? page.containerSize
-    if (total === undefined) {
-      throw new PlexProtocolError(`The Plex server did not say how many items section ${section} holds.`)
+    const types =
+      options.type === undefined ? leafTypesFor(await this.sectionType(section, options)) : [options.type]
+    let sum = 0
+    for (const type of types) {
+      const page = await this.listingPage(section, { type }, 0, 0, options)
+      const total = page.totalSize ?? page.headerTotalSize ?? page.containerSize
+      if (total === undefined) {
+        throw new PlexProtocolError(`The Plex server did not say how many items section ${section} holds.`)
+      }
+      sum += total
     }
-    return total
+    return sum
   }
 
   /**
    * Every item of a section, page by page. Shows and music default to their episodes and tracks,
-   * photos to photos (not albums): those are the items that carry file paths.
+   * photos to photos and video clips (not albums): those are the items that carry file paths.
+   * includeGuids=1 adds each item's imdb/tmdb/tvdb ids, as python-plexapi asks.
    */
   async items(section: string, options: ItemsOptions = {}): Promise<CachedItem[]> {
-    const type = options.type ?? leafTypeFor(await this.sectionType(section, options))
-    return this.listAll(section, { type }, options)
+    const types =
+      options.type === undefined ? leafTypesFor(await this.sectionType(section, options)) : [options.type]
+    return listEachType(
+      types,
+      (type, onProgress) => this.listAll(section, { type, includeGuids: 1 }, { ...options, onProgress }),
+      (item) => item.ratingKey,
+      options.onProgress,
+    )
   }
 
   /** Items whose title contains `title` (case-insensitive, server-side), of the section's main type by default. */
   async search(section: string, title: string, options: ItemsOptions = {}): Promise<CachedItem[]> {
-    return this.listAll(section, { type: options.type, title }, options)
+    return this.listAll(section, { type: options.type, title, includeGuids: 1 }, options)
   }
 
   private async listAll(section: string, query: Query, options: ItemsOptions): Promise<CachedItem[]> {

@@ -9,6 +9,7 @@ export const PlexMetadataType = {
   artist: 8,
   album: 9,
   track: 10,
+  clip: 12,
   photo: 13,
   photoAlbum: 14,
 } as const
@@ -30,4 +31,15 @@ export function leafTypeFor(sectionType: SectionType | undefined): number | unde
     default:
       return undefined
   }
+}
+
+/**
+ * Every type whose items carry the files of a section, in listing order. A photo section's albums
+ * hold photos and video clips (python-plexapi's Photoalbum.clips()), and the two are listed by
+ * separate types, so a photo section takes two listings; the other sections take one.
+ */
+export function leafTypesFor(sectionType: SectionType | undefined): Array<number | undefined> {
+  if (sectionType === 'photo') return [PlexMetadataType.photo, PlexMetadataType.clip]
+  // Undefined for a section type we do not know: its default listing.
+  return [leafTypeFor(sectionType)]
 }
