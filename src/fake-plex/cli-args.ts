@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { FakePlexOptions } from './options'
 
 export const USAGE = `Usage: npm run fake-plex -- [options]
@@ -17,6 +18,8 @@ Options:
   --tracks N          tracks per album (default 8)
   --photos N          photos in section 4 "Photos" (default 12)
   --max-page-size N   force listings to page at N items (default off)
+  --tls-cert FILE     serve https with this PEM certificate (needs --tls-key)
+  --tls-key FILE      the PEM private key for --tls-cert
   --help              show this text
 `
 
@@ -44,6 +47,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     port: DEFAULT_CLI_PORT,
     dataset: {},
   }
+  const tlsFiles: { cert?: string; key?: string } = {}
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--help' || arg === '-h') return { help: true }
@@ -61,13 +65,29 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     } else if (name === 'max-page-size') {
       options.maxPageSize = count(name, value)
       if (options.maxPageSize < 1) throw new CliUsageError('--max-page-size must be at least 1')
+    } else if (name === 'tls-cert' || name === 'tls-key') {
+      tlsFiles[name === 'tls-cert' ? 'cert' : 'key'] = value
     } else if (name in DATASET_FLAGS) {
       options.dataset[DATASET_FLAGS[name as keyof typeof DATASET_FLAGS]] = count(name, value)
     } else {
       throw new CliUsageError(`unknown option --${name}`)
     }
   }
+  if ((tlsFiles.cert === undefined) !== (tlsFiles.key === undefined)) {
+    throw new CliUsageError('--tls-cert and --tls-key go together')
+  }
+  if (tlsFiles.cert !== undefined && tlsFiles.key !== undefined) {
+    options.tls = { cert: readPem(tlsFiles.cert), key: readPem(tlsFiles.key) }
+  }
   return { help: false, options }
+}
+
+function readPem(file: string): Buffer {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    throw new CliUsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
 }
 
 function count(name: string, value: string): number {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { FakeRedirect } from './faults'
 import type { FakePlexControls } from './options'
 import { JSON_TYPE, type Outgoing } from './responses'
 
@@ -30,6 +31,14 @@ const ACTIONS: Record<string, (controls: FakePlexControls, body: Body) => unknow
   setRepeatingPages: (c, b) => c.setRepeatingPages(flag(b, 'on')),
   setOversizedResponse: (c, b) => c.setOversizedResponse(nullable(b, 'bytes')),
   setMaxPageSize: (c, b) => c.setMaxPageSize(nullable(b, 'size')),
+  setRedirect: (c, b) =>
+    c.setRedirect(
+      text(b, 'pathPrefix'),
+      b.location === null
+        ? null
+        : { status: integer(b, 'status') as FakeRedirect['status'], location: text(b, 'location') },
+    ),
+  setRateLimited: (c, b) => c.setRateLimited(b.retryAfter === null ? null : text(b, 'retryAfter')),
   clearRequestLog: (c) => c.clearRequestLog(),
   reset: (c) => c.reset(),
 }

@@ -32,6 +32,10 @@ export function createControls(library: Library, faults: FaultState, log: Reques
     },
     setOversizedResponse: (bytes) => faults.setOversizedResponse(bytes),
     setMaxPageSize: (size) => faults.setMaxPageSize(size),
+    setRedirect: (pathPrefix, redirect) => faults.setRedirect(pathPrefix, redirect),
+    setRateLimited: (retryAfter) => {
+      faults.rateLimitRetryAfter = retryAfter
+    },
     requestLog: () => log.list(),
     clearRequestLog: () => log.clear(),
     reset: () => faults.reset(),

@@ -1,3 +1,9 @@
+/** A path answered with a redirect: `location` is sent as given (absolute or relative). */
+export interface FakeRedirect {
+  status: 301 | 302 | 303 | 307 | 308
+  location: string
+}
+
 /** Fault injection knobs, read by the server on every request (the control routes excepted). */
 export class FaultState {
   latencyMs = 0
@@ -13,7 +19,10 @@ export class FaultState {
   /** JSON bodies padded with whitespace to this many bytes (still valid JSON); null is off. */
   oversizedResponseBytes: number | null = null
   maxPageSize: number | null
+  /** Every Plex route answers 429 Too Many Requests with this Retry-After value; null is off. */
+  rateLimitRetryAfter: string | null = null
   private readonly forcedStatuses = new Map<string, number>()
+  private readonly redirects = new Map<string, FakeRedirect>()
 
   constructor(private readonly initialMaxPageSize: number | null) {
     this.maxPageSize = null
@@ -37,6 +46,26 @@ export class FaultState {
       if (path.startsWith(prefix) && (!best || prefix.length > best.prefix.length)) best = { prefix, status }
     }
     return best?.status
+  }
+
+  setRedirect(pathPrefix: string, redirect: FakeRedirect | null): void {
+    if (redirect === null) {
+      this.redirects.delete(pathPrefix)
+      return
+    }
+    if (![301, 302, 303, 307, 308].includes(redirect.status))
+      throw new RangeError(`bad redirect status ${redirect.status}`)
+    this.redirects.set(pathPrefix, { ...redirect })
+  }
+
+  /** Like forced statuses, the longest matching prefix wins. */
+  redirectFor(path: string): FakeRedirect | undefined {
+    let best: { prefix: string; redirect: FakeRedirect } | undefined
+    for (const [prefix, redirect] of this.redirects) {
+      if (path.startsWith(prefix) && (!best || prefix.length > best.prefix.length))
+        best = { prefix, redirect }
+    }
+    return best?.redirect
   }
 
   setLatency(ms: number): void {
@@ -67,5 +96,7 @@ export class FaultState {
     this.oversizedResponseBytes = null
     this.maxPageSize = this.initialMaxPageSize
     this.forcedStatuses.clear()
+    this.redirects.clear()
+    this.rateLimitRetryAfter = null
   }
 }

@@ -7,3 +7,4 @@ export type {
   FakePlexServer,
   LoggedRequest,
 } from './options'
+export type { FakeRedirect } from './faults'

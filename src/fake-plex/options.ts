@@ -1,3 +1,5 @@
+import type { FakeRedirect } from './faults'
+
 /** Sizes of the generated library. Every section exists even when its count is 0. */
 export interface FakePlexDatasetOptions {
   /** Deterministic PRNG seed, default 1. */
@@ -34,6 +36,8 @@ export interface FakePlexOptions {
   dataset?: FakePlexDatasetOptions
   /** Forced maximum page size for listings, default null (off). */
   maxPageSize?: number | null
+  /** Serve https with this certificate and key (PEM) instead of http; the URL then starts https://. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 export interface LoggedRequest {
@@ -73,6 +77,13 @@ export interface FakePlexControls {
   /** 503 maintenance body on every route that needs a token. */
   setMaintenance(on: boolean): void
   setMaxPageSize(size: number | null): void
+  /**
+   * Requests whose path starts with pathPrefix are answered with a redirect to `location` (status
+   * 301, 302, 303, 307 or 308) before any auth check, as a reverse proxy in front of Plex would; null clears.
+   */
+  setRedirect(pathPrefix: string, redirect: FakeRedirect | null): void
+  /** Every Plex route answers 429 Too Many Requests with `Retry-After: retryAfter`; null is off. */
+  setRateLimited(retryAfter: string | null): void
   requestLog(): LoggedRequest[]
   clearRequestLog(): void
   /** Turns every fault off and restores the starting maxPageSize; the data and the log stay. */
@@ -80,7 +91,7 @@ export interface FakePlexControls {
 }
 
 export interface FakePlexServer {
-  /** http://127.0.0.1:PORT, no trailing slash. */
+  /** http://127.0.0.1:PORT (https:// with the tls option), no trailing slash. */
   url: string
   token: string
   machineIdentifier: string

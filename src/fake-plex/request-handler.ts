@@ -70,6 +70,11 @@ export async function handleRequest(
 
 function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
   const { faults } = deps
+  if (faults.rateLimitRetryAfter !== null) {
+    return { ...errorResponse(429), headers: { 'Retry-After': faults.rateLimitRetryAfter } }
+  }
+  const redirect = faults.redirectFor(request.path)
+  if (redirect) return { ...errorResponse(redirect.status), headers: { Location: redirect.location } }
   const forced = faults.forcedStatusFor(request.path)
   if (forced !== undefined) return errorResponse(forced)
   if (!isPublicPath(request.path)) {

@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, type RequestListener } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo, Server as NetServer } from 'node:net'
 import { createControls } from './controls'
 import { generateLibrary } from './dataset'
 import { FaultState } from './faults'
@@ -41,17 +42,20 @@ export async function startFakePlex(options: FakePlexOptions = {}): Promise<Fake
     sleep: (ms: number) => cancellableSleep(ms, waits),
     isClosed: () => closed,
   }
-  const server = createServer((req, res) => {
+  const onRequest: RequestListener = (req, res) => {
     handleRequest(req, res, deps).catch(() => {
       if (res.headersSent) res.destroy()
       else res.writeHead(500).end()
     })
-  })
+  }
+  const server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
+    : createServer(onRequest)
   await listen(server, options.port ?? 0)
   const { port } = server.address() as AddressInfo
   let closing: Promise<void> | undefined
   return {
-    url: `http://${FAKE_PLEX_HOST}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${FAKE_PLEX_HOST}:${port}`,
     token,
     machineIdentifier,
     controls,
@@ -67,7 +71,7 @@ export async function startFakePlex(options: FakePlexOptions = {}): Promise<Fake
   }
 }
 
-function listen(server: Server, port: number): Promise<void> {
+function listen(server: NetServer, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, FAKE_PLEX_HOST, () => {
