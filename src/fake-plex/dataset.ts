@@ -1,11 +1,13 @@
 import { Library } from './library'
 import type { FakePlexDatasetOptions } from './options'
 import { createRandom, type Random } from './random'
-import type { ItemRecord, MediaLayout } from './records'
+import type { ItemRecord, MediaLayout, PathStyle } from './records'
 import { DATASET_TIME, LIBRARY_CREATED_AT, seedSections } from './sections'
 import { ADJECTIVES, FIXED_ARTISTS, FIXED_MOVIES, FIXED_SHOWS, NOUNS, PHOTO_ALBUMS } from './vocabulary'
 
-export const DATASET_DEFAULTS: Required<FakePlexDatasetOptions> = {
+type DatasetCounts = Required<Omit<FakePlexDatasetOptions, 'pathStyle'>>
+
+export const DATASET_DEFAULTS: DatasetCounts = {
   seed: 1,
   movies: 250,
   shows: 5,
@@ -15,25 +17,52 @@ export const DATASET_DEFAULTS: Required<FakePlexDatasetOptions> = {
   albumsPerArtist: 2,
   tracksPerAlbum: 8,
   photos: 12,
+  clips: 2,
 }
 
 const DAY = 86_400
 
+/**
+ * Every tenth movie from the 4th is split in two files, from the 8th has two versions, and from
+ * the 10th has an optimized copy; every twentieth from the 12th also lists a Media without a Part.
+ */
+function movieLayout(ordinal: number): MediaLayout {
+  if (ordinal % 10 === 3) return 'multipart'
+  if (ordinal % 10 === 7) return 'multiversion'
+  if (ordinal % 10 === 9) return 'optimized'
+  if (ordinal % 20 === 11) return 'partlessMedia'
+  return 'single'
+}
+
 /** Builds the whole library from the seed; the same options always give the same ratingKeys and titles. */
 export function generateLibrary(options: FakePlexDatasetOptions = {}): Library {
   const counts = resolveCounts(options)
-  const library = new Library(seedSections())
+  const pathStyle = resolvePathStyle(options.pathStyle)
+  const sections = seedSections().map((section) =>
+    pathStyle === 'windows'
+      ? { ...section, locationPath: section.locationPath.replace(/^\/data\//, 'D:\\') }
+      : section,
+  )
+  const library = new Library(sections, pathStyle)
   const random = createRandom(counts.seed)
   const build = new Builder(library, random)
   build.movies(counts.movies)
   build.shows(counts.shows, counts.seasonsPerShow, counts.episodesPerSeason)
   build.music(counts.artists, counts.albumsPerArtist, counts.tracksPerAlbum)
   build.photos(counts.photos)
+  // Last, so that adding clips leaves every earlier item's random details as they were.
+  build.clips(counts.clips)
   return library
 }
 
-function resolveCounts(options: FakePlexDatasetOptions): Required<FakePlexDatasetOptions> {
-  const counts = { ...DATASET_DEFAULTS, ...stripUndefined(options) }
+function resolvePathStyle(style: PathStyle | undefined): PathStyle {
+  if (style === undefined || style === 'posix' || style === 'windows') return style ?? 'posix'
+  throw new RangeError(`dataset.pathStyle must be 'posix' or 'windows', got ${String(style)}`)
+}
+
+function resolveCounts(options: FakePlexDatasetOptions): DatasetCounts {
+  const { pathStyle: _pathStyle, ...numbers } = options
+  const counts = { ...DATASET_DEFAULTS, ...stripUndefined(numbers) }
   for (const [name, value] of Object.entries(counts)) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`dataset.${name} must be a non-negative integer, got ${value}`)
@@ -42,8 +71,8 @@ function resolveCounts(options: FakePlexDatasetOptions): Required<FakePlexDatase
   return counts
 }
 
-function stripUndefined(options: FakePlexDatasetOptions): FakePlexDatasetOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
+function stripUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
 /** Makes titles unique within one namespace the way a real library's folders are: by numbering repeats. */
@@ -69,9 +98,7 @@ class Builder {
       const fixed = FIXED_MOVIES[ordinal]
       const title = titles.claim(fixed ? fixed[0] : this.movieTitle())
       const year = fixed ? fixed[1] : this.random.int(1950, 2023)
-      // Every tenth movie from the 4th is split in two files, and from the 8th has two versions.
-      const layout: MediaLayout =
-        ordinal % 10 === 3 ? 'multipart' : ordinal % 10 === 7 ? 'multiversion' : 'single'
+      const layout = movieLayout(ordinal)
       this.add({ kind: 'movie', sectionKey: '1', title, year, layout, addedAt: this.addedAt() })
     }
   }
@@ -124,6 +151,18 @@ class Builder {
       const year = this.random.int(2015, 2023)
       if (album) this.child(album, 'photo', title, 0, year)
       else this.add({ kind: 'photo', sectionKey: '4', title, year, addedAt: this.addedAt() })
+    }
+  }
+
+  /** Videos in photo albums, one album after another (loose in the section when it has no albums). */
+  clips(count: number): void {
+    const albums = this.library.itemsOfKind('4', 'photoalbum')
+    for (let c = 0; c < count; c++) {
+      const album = albums.length > 0 ? albums[c % albums.length] : undefined
+      const title = `VID_${String(c + 1).padStart(4, '0')}`
+      const year = this.random.int(2015, 2023)
+      if (album) this.child(album, 'clip', title, 0, year)
+      else this.add({ kind: 'clip', sectionKey: '4', title, year, addedAt: this.addedAt() })
     }
   }
 

@@ -39,10 +39,12 @@ const GUID_TYPES: Record<ItemRecord['kind'], string> = {
   track: 'track',
   photoalbum: 'photo',
   photo: 'photo',
+  clip: 'clip',
 }
 
 export function guidOf(item: ItemRecord): string {
-  if (item.kind === 'photo' || item.kind === 'photoalbum') return `local://${item.ratingKey}`
+  if (item.kind === 'photo' || item.kind === 'photoalbum' || item.kind === 'clip')
+    return `local://${item.ratingKey}`
   // hash32 is a bijection in its first argument, so the ratingKey part keeps guids unique.
   const parts = [
     hash32(item.variant, SALT.guid),
@@ -66,6 +68,7 @@ const DURATION_RANGE_MS: Partial<Record<ItemRecord['kind'], readonly [number, nu
   movie: [80 * 60_000, 180 * 60_000],
   episode: [20 * 60_000, 60 * 60_000],
   track: [120_000, 420_000],
+  clip: [5_000, 180_000],
 }
 
 export function durationOf(item: ItemRecord): number | undefined {

@@ -23,8 +23,8 @@ export interface ItemRenderOptions {
   includeGuids: boolean
   /** Single-item and hub answers name the item's section on the item itself. */
   section?: SectionRecord
-  /** Hub search relevance. */
-  score?: number
+  /** Hub search relevance, a string as real servers send it ("0.92000"). */
+  score?: string
 }
 
 const XML_TAGS: Record<ItemRecord['kind'], string> = {
@@ -37,6 +37,7 @@ const XML_TAGS: Record<ItemRecord['kind'], string> = {
   photoalbum: 'Directory',
   track: 'Track',
   photo: 'Photo',
+  clip: 'Video',
 }
 
 const HAS_CHILDREN = new Set<ItemRecord['kind']>(['show', 'season', 'artist', 'album', 'photoalbum'])
@@ -133,6 +134,8 @@ function kindAttrs(item: ItemRecord, parent: ItemRecord | undefined): Record<str
       return { composite: `/library/metadata/${item.ratingKey}/composite/${item.updatedAt}` }
     case 'photo':
       return { year, originallyAvailableAt: releaseDateOf(item) }
+    case 'clip':
+      return { year, duration: durationOf(item), originallyAvailableAt: releaseDateOf(item) }
     default:
       return {}
   }

@@ -1,4 +1,4 @@
-import type { ItemKind, ItemRecord, SectionRecord } from './records'
+import type { ItemKind, ItemRecord, PathStyle, SectionRecord } from './records'
 import { SECTION_KINDS } from './records'
 import { sortItems, type SortSpec } from './sorting'
 
@@ -20,7 +20,11 @@ export class Library {
   /** A library-wide change sequence, like Plex's contentChangedAt. */
   private changeSequence = 4700
 
-  constructor(readonly sections: SectionRecord[]) {
+  constructor(
+    readonly sections: SectionRecord[],
+    /** How generated file paths are spelled (given paths are served as they are). */
+    readonly pathStyle: PathStyle = 'posix',
+  ) {
     for (const section of sections) section.contentChangedAt = ++this.changeSequence
   }
 
@@ -59,10 +63,11 @@ export class Library {
         : undefined
     }
     if (section.type !== 'photo') return this.itemsOfKind(section.key, SECTION_KINDS[section.type][0]!)
-    // A photo section's default view is its top level: albums plus the photos in no album.
+    // A photo section's default view is its top level: albums plus the photos and clips in no album.
     return [
       ...this.itemsOfKind(section.key, 'photoalbum').filter((item) => item.parentRatingKey === 0),
       ...this.itemsOfKind(section.key, 'photo').filter((item) => item.parentRatingKey === 0),
+      ...this.itemsOfKind(section.key, 'clip').filter((item) => item.parentRatingKey === 0),
     ]
   }
 

@@ -18,14 +18,27 @@ function safeName(title: string): string {
 /** One path per Part, in Media order. */
 export function partPaths(item: ItemRecord, library: Library): string[] {
   if (item.filePaths) return item.filePaths
+  const paths = generatedPaths(item, library)
+  return library.pathStyle === 'windows' ? paths.map(windowsPath) : paths
+}
+
+/** Where a Windows server would keep the same file: `/data/Movies/x.mkv` becomes `D:\Movies\x.mkv`. */
+function windowsPath(posixPath: string): string {
+  return posixPath.replace(/^\/data\//, 'D:/').replaceAll('/', '\\')
+}
+
+function generatedPaths(item: ItemRecord, library: Library): string[] {
   const parent = library.parentOf(item)
   const grandparent = parent ? library.parentOf(parent) : undefined
   switch (item.kind) {
     case 'movie': {
       const name = `${safeName(item.title)} (${item.year})`
-      const base = `/data/Movies/${name}/${name}`
+      const folder = `/data/Movies/${name}`
+      const base = `${folder}/${name}`
       if (item.layout === 'multipart') return [`${base} - pt1.mkv`, `${base} - pt2.mkv`]
       if (item.layout === 'multiversion') return [`${base}.mkv`, `${base} - 2160p.mkv`]
+      // Plex names an optimized copy after the item, so with an mp4 original both share a file name.
+      if (item.layout === 'optimized') return [`${base}.mp4`, optimizedCopyPath(folder, name)]
       return [`${base}.mkv`]
     }
     case 'episode': {
@@ -39,17 +52,30 @@ export function partPaths(item: ItemRecord, library: Library): string[] {
       const album = safeName(parent?.title ?? 'Unknown Album')
       return [`/data/Music/${artist}/${album}/${pad2(item.index)} - ${safeName(item.title)}.flac`]
     }
-    case 'photo': {
+    case 'photo':
+    case 'clip': {
       const folder = parent ? `/data/Photos/${safeName(parent.title)}` : '/data/Photos'
-      return [`${folder}/${safeName(item.title)}.jpg`]
+      return [`${folder}/${safeName(item.title)}.${item.kind === 'clip' ? 'mp4' : 'jpg'}`]
     }
     default:
       return []
   }
 }
 
+/** Where Plex's "Optimize for TV" writes its copy: a "Plex Versions" folder beside the original. */
+export function optimizedCopyPath(folder: string, name: string): string {
+  return `${folder}/Plex Versions/${OPTIMIZED_TARGET}/${name}.mp4`
+}
+
+const OPTIMIZED_TARGET = 'Optimized for TV'
+
+/** python-plexapi's isOptimizedVersion: a Media whose proxyType is 42. */
+const OPTIMIZED_PROXY_TYPE = 42
+
+const PLAYABLE = new Set<ItemRecord['kind']>(['movie', 'episode', 'track', 'photo', 'clip'])
+
 export function isPlayable(item: ItemRecord): boolean {
-  return item.kind === 'movie' || item.kind === 'episode' || item.kind === 'track' || item.kind === 'photo'
+  return PLAYABLE.has(item.kind)
 }
 
 // Media and Part ids come from the ratingKey so that they are unique without being stored.
@@ -63,7 +89,7 @@ function partId(item: ItemRecord, part: number): number {
 
 /** The container Plex reports for a file, from its extension. */
 function containerOf(path: string): string {
-  const extension = (/\.([^./]+)$/.exec(path)?.[1] ?? 'mkv').toLowerCase()
+  const extension = (/\.([^./\\]+)$/.exec(path)?.[1] ?? 'mkv').toLowerCase()
   return extension === 'jpg' ? 'jpeg' : extension
 }
 
@@ -79,7 +105,7 @@ export function mediaElements(item: ItemRecord, library: Library): Element[] {
   const duration = durationOf(item)
   const part = (index: number, path: string, partDuration: number | undefined, size: number): Element => {
     const container = containerOf(path)
-    const extension = /\.([^./]+)$/.exec(path)?.[1] ?? container
+    const extension = /\.([^./\\]+)$/.exec(path)?.[1] ?? container
     return element('Part', {
       id: partId(item, index),
       key: `/library/parts/${partId(item, index)}/${item.addedAt}/file.${extension}`,
@@ -104,6 +130,11 @@ export function mediaElements(item: ItemRecord, library: Library): Element[] {
     return [element('Media', attrs, [part(0, path, undefined, sizeOf(item, 0, 1 * MB, 8 * MB))])]
   }
   const [lowest, highest] = item.kind === 'movie' ? [700 * MB, 8192 * MB] : [200 * MB, 2048 * MB]
+  if (item.kind === 'clip') {
+    const path = paths[0] ?? ''
+    const attrs = { ...videoMedia(item, 0, duration, false), container: 'mp4' }
+    return [element('Media', attrs, [part(0, path, duration, sizeOf(item, 0, 5 * MB, 400 * MB))])]
+  }
   if (item.layout === 'multipart' && paths.length > 1) {
     const half = duration === undefined ? undefined : Math.round(duration / 2)
     const parts = paths.map((path, index) =>
@@ -111,13 +142,32 @@ export function mediaElements(item: ItemRecord, library: Library): Element[] {
     )
     return [element('Media', videoMedia(item, 0, duration, false), parts)]
   }
-  return paths.map((path, index) => {
+  if (item.layout === 'optimized' && paths.length > 1) {
+    const [original = '', copy = ''] = paths
+    const optimizedAttrs = {
+      ...videoMedia(item, 1, duration, false),
+      container: 'mp4',
+      proxyType: OPTIMIZED_PROXY_TYPE,
+      target: OPTIMIZED_TARGET,
+      title: OPTIMIZED_TARGET,
+    }
+    return [
+      element('Media', { ...videoMedia(item, 0, duration, false), container: 'mp4' }, [
+        part(0, original, duration, sizeOf(item, 0, lowest, highest)),
+      ]),
+      element('Media', optimizedAttrs, [part(1, copy, duration, sizeOf(item, 1, lowest / 4, highest / 4))]),
+    ]
+  }
+  const versions = paths.map((path, index) => {
     const uhd = index > 0
     const size = uhd
       ? sizeOf(item, index, 15 * 1024 * MB, 40 * 1024 * MB)
       : sizeOf(item, index, lowest, highest)
     return element('Media', videoMedia(item, index, duration, uhd), [part(index, path, duration, size)])
   })
+  // A Media the server lists before (or without) knowing its file: no Part at all.
+  if (item.layout === 'partlessMedia') versions.push(element('Media', videoMedia(item, 1, duration, false)))
+  return versions
 }
 
 function videoMedia(

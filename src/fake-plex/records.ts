@@ -1,7 +1,17 @@
 /** The compact records the fake stores; every other attribute is derived when a page is rendered. */
 
 export type ItemKind =
-  'movie' | 'show' | 'season' | 'episode' | 'artist' | 'album' | 'track' | 'photoalbum' | 'photo'
+  | 'movie'
+  | 'show'
+  | 'season'
+  | 'episode'
+  | 'artist'
+  | 'album'
+  | 'track'
+  | 'photoalbum'
+  | 'photo'
+  /** A video in a photo library: `<Video type="clip">` with a file, usually in an album. */
+  | 'clip'
 
 export type SectionType = 'movie' | 'show' | 'artist' | 'photo'
 
@@ -14,6 +24,7 @@ export const TYPE_NUMBER: Record<ItemKind, number> = {
   artist: 8,
   album: 9,
   track: 10,
+  clip: 12,
   photo: 13,
   photoalbum: 14,
 }
@@ -23,11 +34,18 @@ export const SECTION_KINDS: Record<SectionType, readonly ItemKind[]> = {
   movie: ['movie'],
   show: ['show', 'season', 'episode'],
   artist: ['artist', 'album', 'track'],
-  photo: ['photoalbum', 'photo'],
+  photo: ['photoalbum', 'photo', 'clip'],
 }
 
-/** single: one Media, one Part; multipart: one Media with two Parts (cd1/cd2); multiversion: two Media. */
-export type MediaLayout = 'single' | 'multipart' | 'multiversion'
+/**
+ * single: one Media, one Part; multipart: one Media with two Parts (cd1/cd2); multiversion: two Media;
+ * optimized: the original plus an "Optimize" copy (a Media with proxyType 42 under "Plex Versions");
+ * partlessMedia: one Media with its Part, then one without any Part (seen in real answers).
+ */
+export type MediaLayout = 'single' | 'multipart' | 'multiversion' | 'optimized' | 'partlessMedia'
+
+/** Where generated files live: `/data/Movies/…` as on Linux, or `D:\Movies\…` as a Windows server sends. */
+export type PathStyle = 'posix' | 'windows'
 
 export interface ItemRecord {
   ratingKey: number

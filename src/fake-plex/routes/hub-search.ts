@@ -7,6 +7,7 @@ import { readCount } from '../request'
 import { containerResponse, type Outgoing } from '../responses'
 import { sortItems, parseSort } from '../sorting'
 import type { RouteContext } from './context'
+import { tagHubs } from './tag-hubs'
 
 interface HubDefinition {
   type: string
@@ -23,7 +24,7 @@ const HUBS: readonly HubDefinition[] = [
   { type: 'artist', title: 'Artists', kinds: ['artist'] },
   { type: 'album', title: 'Albums', kinds: ['album'] },
   { type: 'track', title: 'Tracks', kinds: ['track'] },
-  { type: 'photo', title: 'Photos', kinds: ['photoalbum', 'photo'] },
+  { type: 'photo', title: 'Photos', kinds: ['photoalbum', 'photo', 'clip'] },
 ]
 
 const DEFAULT_HUB_LIMIT = 3
@@ -53,6 +54,7 @@ export function hubSearchRoute(context: RouteContext): Outgoing {
     )
     hubs.push(hubElement(context, hub, rankHits(hits, needle), limit))
   }
+  hubs.push(...tagHubs(sections, needle, limit, (text) => scoreText(scoreOf(text, needle))))
   return containerResponse(element('MediaContainer', { size: hubs.length }, hubs), request.wantsJson)
 }
 
@@ -60,15 +62,20 @@ function matches(item: ItemRecord, needle: string): boolean {
   return item.title.toLowerCase().includes(needle)
 }
 
-function scoreOf(item: ItemRecord, needle: string): number {
-  const title = item.title.toLowerCase()
+function scoreOf(text: string, needle: string): number {
+  const title = text.toLowerCase()
   if (title === needle) return 1
   return title.startsWith(needle) ? 0.9 : 0.5
 }
 
+/** Real servers send the score as a string with five decimals ("0.92000"), in JSON too. */
+function scoreText(score: number): string {
+  return score.toFixed(5)
+}
+
 function rankHits(hits: ItemRecord[], needle: string): ItemRecord[] {
   // Array.prototype.sort is stable, so equal scores keep their title order.
-  return sortItems(hits, BY_TITLE).sort((a, b) => scoreOf(b, needle) - scoreOf(a, needle))
+  return sortItems(hits, BY_TITLE).sort((a, b) => scoreOf(b.title, needle) - scoreOf(a.title, needle))
 }
 
 function hubElement(context: RouteContext, hub: HubDefinition, hits: ItemRecord[], limit: number): Element {
@@ -76,7 +83,8 @@ function hubElement(context: RouteContext, hub: HubDefinition, hits: ItemRecord[
   const needle = (context.request.query.query ?? '').toLowerCase()
   const items = shown.map((item) => {
     const section: SectionRecord | undefined = context.library.section(item.sectionKey)
-    return itemElement(item, context.library, { includeGuids: false, section, score: scoreOf(item, needle) })
+    const score = scoreText(scoreOf(item.title, needle))
+    return itemElement(item, context.library, { includeGuids: false, section, score })
   })
   const attrs = {
     title: hub.title,

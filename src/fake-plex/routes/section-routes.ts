@@ -62,6 +62,7 @@ const PLURAL_TITLES: Record<ItemKind, string> = {
   track: 'Tracks',
   photoalbum: 'Photos',
   photo: 'Photos',
+  clip: 'Videos',
 }
 
 const KIND_BY_TYPE_NUMBER = new Map(Object.entries(TYPE_NUMBER).map(([kind, n]) => [n, kind as ItemKind]))

@@ -201,7 +201,8 @@ describe('fake Plex: hub search', () => {
         librarySectionKey: '/library/sections/1',
         librarySectionTitle: 'Movies',
       })
-      expect(typeof item.score).toBe('number')
+      // A real server sends the score as a string, in JSON too (plex-api-facts §9).
+      expect(item.score).toMatch(/^\d\.\d{5}$/)
     }
     const empty = hubs.find((h) => h.size === 0)
     if (empty) expect(empty).not.toHaveProperty('Metadata')
@@ -216,6 +217,27 @@ describe('fake Plex: hub search', () => {
     ])
     const defaults = await getJson(server, '/hubs/search?query=e&sectionId=1')
     expect((defaults.Hub as Record<string, unknown>[])[0]).toMatchObject({ size: 3, more: true })
+  })
+
+  it('adds genre and actor hubs of Directory tags when their names match, scored as strings', async () => {
+    const server = await fake()
+    const result = await getJson(server, '/hubs/search?query=dram')
+    const hubs = result.Hub as Record<string, unknown>[]
+    const genres = hubs.find((hub) => hub.type === 'genre')
+    expect(genres).toMatchObject({ hubIdentifier: 'genre', size: 2 })
+    expect(genres).not.toHaveProperty('Metadata')
+    const tags = genres?.Directory as Record<string, unknown>[]
+    expect(tags.map((tag) => [tag.tag, tag.librarySectionTitle, tag.score])).toEqual([
+      ['Drama', 'Movies', '0.90000'],
+      ['Drama', 'TV Shows', '0.90000'],
+    ])
+    expect(tags[0]).toMatchObject({ type: 'tag', tagType: 1, key: expect.stringMatching(/\?genre=\d+$/) })
+    expect(hubs.some((hub) => hub.type === 'actor')).toBe(false)
+    const xml = await getXml(server, '/hubs/search?query=frank%20doe')
+    const actors = xml.children.find((hub) => hub.attrs.type === 'actor')
+    expect(actors?.children.map((tag) => [tag.tag, tag.attrs.tag, tag.attrs.score])).toEqual([
+      ['Directory', 'Frank Doe', '1.00000'],
+    ])
   })
 
   it('answers 400 without a query', async () => {
