@@ -8,10 +8,23 @@ const PLATFORM_NAMES: Record<string, string> = { darwin: 'macOS', win32: 'Window
  * stable client identifier keeps the app one device rather than a new one per launch.
  */
 export function plexHeaders(options: PlexClientOptions): Record<string, string> {
+  // An empty token (an /identity probe of a connection not chosen yet) is not sent at all.
+  return {
+    ...(options.token === '' ? {} : { 'X-Plex-Token': options.token }),
+    ...plexIdentityHeaders(options),
+  }
+}
+
+export type PlexIdentity = Pick<
+  PlexClientOptions,
+  'clientIdentifier' | 'product' | 'version' | 'platform' | 'deviceName'
+>
+
+/** The device's identity without any token: also what plex.tv is told when the app signs in. */
+export function plexIdentityHeaders(options: PlexIdentity): Record<string, string> {
   return {
     Accept: 'application/json',
     'Accept-Encoding': 'gzip',
-    'X-Plex-Token': options.token,
     'X-Plex-Client-Identifier': options.clientIdentifier,
     'X-Plex-Product': options.product ?? 'Plex Cache',
     'X-Plex-Version': options.version ?? '0.1.0',
