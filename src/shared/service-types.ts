@@ -30,6 +30,17 @@ export interface ServiceSettings {
    * Optional so settings stored before it existed still load.
    */
   staleWhileRevalidateSeconds?: number
+  /**
+   * Every address plex.tv lists for the signed-in server, in preference order, with its machine
+   * identifier: when serverUrl (one of them) stops answering, the others are tried before going
+   * offline. Absent for a server set up by URL and token.
+   */
+  serverConnections?: ServerConnections
+}
+
+export interface ServerConnections {
+  machineIdentifier: string
+  urls: string[]
 }
 
 /** An error as the UI and the CLI show it: a stable code and a sentence a person understands. */

@@ -45,6 +45,8 @@ export interface CacheServiceDeps {
   clientIdentifier: string
   clientTuning?: ClientTuning
   upkeep?: Partial<UpkeepOptions>
+  /** How long each of the signed-in server's other addresses gets to answer when failing over (default 3 s). */
+  failoverProbeTimeoutMs?: number
 }
 
 /**
@@ -268,6 +270,11 @@ export class CacheService {
       clientTuning: this.deps.clientTuning ?? {},
       monitor,
       inFlight,
+      // Read at failover time, so a new list of the same server's addresses applies without reconnecting.
+      serverConnections: () => this.currentSettings.serverConnections,
+      ...(this.deps.failoverProbeTimeoutMs === undefined
+        ? {}
+        : { failoverProbeTimeoutMs: this.deps.failoverProbeTimeoutMs }),
     })
   }
 

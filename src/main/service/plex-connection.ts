@@ -2,8 +2,9 @@ import type { PlexCache } from '../cache'
 import { PlexClient, type FetchFunction, type PlexClientOptions } from '../plex'
 import type { ConnectionMonitor } from './connection-monitor'
 import { ServiceError, toServiceError } from './errors'
+import { workingAlternative } from './failover'
 import type { InFlight } from './in-flight'
-import type { ServiceSettings } from './types'
+import type { ServerConnections, ServiceSettings } from './types'
 
 /** What the service remembers about a server, so it can read that server's cached data while it is down. */
 export interface ServerRecord {
@@ -28,9 +29,15 @@ export interface ConnectionDeps {
   clientTuning: ClientTuning
   monitor: ConnectionMonitor
   inFlight: InFlight
+  /** The signed-in server's other addresses, read when the current one fails (see failover.ts). */
+  serverConnections?: () => ServerConnections | undefined
+  /** Per failover probe; default 3 s. */
+  failoverProbeTimeoutMs?: number
 }
 
 const LAST_SERVER_DOCUMENT = 'server:last'
+/** After a fail-over found nothing, how long before the other addresses are probed again. */
+const FAILOVER_RETRY_MS = 30_000
 /** Server records never expire by age: a machine identifier does not change. */
 const SERVER_RECORD_TTL_SECONDS = 365 * 24 * 3600
 
@@ -44,10 +51,13 @@ function serverDocument(url: string): string {
  * whole when the user changes the URL or the token; the old one's requests are aborted.
  */
 export class PlexConnection {
-  readonly client: PlexClient | undefined
+  private activeClient: PlexClient | undefined
   private readonly aborter = new AbortController()
   private verified: ServerRecord | undefined
   private readonly token: string
+  private failingOver: Promise<boolean> | undefined
+  /** When the last fail-over found no other address answering (performance.now()). */
+  private noAlternativeAt = -Infinity
 
   constructor(
     settings: Pick<ServiceSettings, 'serverUrl' | 'token'>,
@@ -56,17 +66,16 @@ export class PlexConnection {
     this.token = settings.token ?? ''
     if (settings.serverUrl && settings.token) {
       try {
-        this.client = new PlexClient({
-          ...deps.clientTuning,
-          baseUrl: settings.serverUrl,
-          token: settings.token,
-          clientIdentifier: deps.clientIdentifier,
-          fetch: deps.fetch,
-        })
+        this.activeClient = this.clientFor(settings.serverUrl)
       } catch (error) {
         throw toServiceError(error, [this.token])
       }
     }
+  }
+
+  /** The client of the address in use: the configured one, or the alternative failed over to. */
+  get client(): PlexClient | undefined {
+    return this.activeClient
   }
 
   get configured(): boolean {
@@ -88,17 +97,85 @@ export class PlexConnection {
       throw new ServiceError('NOT_CONFIGURED', 'No Plex server is set up yet: add its URL and token first.')
     }
     try {
-      const result = await work(client, this.aborter.signal)
-      if (!this.aborter.signal.aborted) this.deps.monitor.online(summary(this.verified))
-      return result
+      return await this.attempt(work, client)
     } catch (error) {
-      if (this.aborter.signal.aborted) {
-        throw new ServiceError('INTERNAL', 'The Plex request was cancelled because the service is closing.')
+      const failure = this.failureOf(error)
+      // Another address of the same server may answer: tried once before the server counts as offline.
+      if (failure.code === 'UNREACHABLE' && (client !== this.client || (await this.failOver(client)))) {
+        try {
+          return await this.attempt(work, this.client!)
+        } catch (retryError) {
+          throw this.offlineIfFitting(this.failureOf(retryError))
+        }
       }
-      const failure = toServiceError(error, this.secrets)
-      if (failure.code === 'UNREACHABLE' || failure.code === 'AUTH') this.deps.monitor.offline(failure.info)
-      throw failure
+      throw this.offlineIfFitting(failure)
     }
+  }
+
+  private async attempt<T>(
+    work: (client: PlexClient, signal: AbortSignal) => Promise<T>,
+    client: PlexClient,
+  ): Promise<T> {
+    const result = await work(client, this.aborter.signal)
+    if (!this.aborter.signal.aborted) this.deps.monitor.online(summary(this.verified))
+    return result
+  }
+
+  private failureOf(error: unknown): ServiceError {
+    if (this.aborter.signal.aborted) {
+      return new ServiceError('INTERNAL', 'The Plex request was cancelled because the service is closing.')
+    }
+    return toServiceError(error, this.secrets)
+  }
+
+  private offlineIfFitting(failure: ServiceError): ServiceError {
+    if (!this.aborter.signal.aborted && (failure.code === 'UNREACHABLE' || failure.code === 'AUTH'))
+      this.deps.monitor.offline(failure.info)
+    return failure
+  }
+
+  /**
+   * Switches to the first other address of this server that answers as the same machine; false
+   * when there is none. Calls failing together share one round of probes.
+   */
+  private failOver(failed: PlexClient): Promise<boolean> {
+    // While every address is down, each read would wait for the probes again: once in a while is enough.
+    if (performance.now() - this.noAlternativeAt < FAILOVER_RETRY_MS) return Promise.resolve(false)
+    this.failingOver ??= (async () => {
+      try {
+        const next = await workingAlternative(
+          failed.baseUrl,
+          this.deps.serverConnections?.(),
+          this.knownServer()?.machineIdentifier,
+          {
+            fetch: this.deps.fetch,
+            clientIdentifier: this.deps.clientIdentifier,
+            ...(this.deps.failoverProbeTimeoutMs === undefined
+              ? {}
+              : { probeTimeoutMs: this.deps.failoverProbeTimeoutMs }),
+          },
+        )
+        if (next === undefined) this.noAlternativeAt = performance.now()
+        if (next === undefined || this.aborter.signal.aborted || this.client !== failed) return false
+        const remembered = this.knownServer()
+        this.activeClient = this.clientFor(next)
+        if (remembered) this.remember({ ...remembered, url: this.activeClient.baseUrl })
+        return true
+      } finally {
+        this.failingOver = undefined
+      }
+    })()
+    return this.failingOver
+  }
+
+  private clientFor(url: string): PlexClient {
+    return new PlexClient({
+      ...this.deps.clientTuning,
+      baseUrl: url,
+      token: this.token,
+      clientIdentifier: this.deps.clientIdentifier,
+      fetch: this.deps.fetch,
+    })
   }
 
   /** The server as last seen, without asking Plex: enough to read (even stale) cached data. */
@@ -127,7 +204,8 @@ export class PlexConnection {
       )
       const record: ServerRecord = {
         ...(remembered?.machineIdentifier === identity.machineIdentifier ? remembered : {}),
-        url: client?.baseUrl ?? '',
+        // The address that answered: another of the same server's, when the call failed over.
+        url: this.client?.baseUrl ?? '',
         machineIdentifier: identity.machineIdentifier,
         ...(identity.version ? { version: identity.version } : {}),
       }

@@ -11,6 +11,7 @@ import {
   stateFromStored,
   storedFromState,
   storedSettingsSchema,
+  type SavedPlexServer,
   type SettingsState,
 } from './stored-settings'
 import { sealToken, unsealToken, type TokenVault, type UnsealedToken } from './token-vault'
@@ -119,6 +120,9 @@ export class SettingsStore {
       next.token = null
       next.encryptedToken = null
     }
+    // Another address of the signed-in server keeps its list; any other server, or none, drops it.
+    if (!next.plexServer?.connections.some((connection) => connection.uri === next.serverUrl))
+      next.plexServer = null
     if (serverUrl === null) next.demo = false
     if (newToken !== undefined) Object.assign(next, newToken)
     return next
@@ -200,6 +204,34 @@ export class SettingsStore {
     return { ...this.state, serverUrl, token, encryptedToken: null, demo: true }
   }
 
+  /**
+   * The server chosen by signing in with Plex: its address, its own token (sealed into the shared
+   * token store like a typed one) and every address plex.tv listed for it.
+   */
+  async prepareSignIn(
+    serverUrl: string,
+    token: string,
+    plexServer: SavedPlexServer,
+  ): Promise<PreparedSettings> {
+    return {
+      ...this.state,
+      serverUrl,
+      demo: false,
+      plexServer,
+      ...(await this.tokenFields(token)),
+    }
+  }
+
+  /** Signing out: the token and the signed-in server's addresses are forgotten; the URL stays for cached data. */
+  prepareSignOut(): PreparedSettings {
+    return { ...this.state, token: null, encryptedToken: null, plexServer: null, demo: false }
+  }
+
+  /** The signed-in server as saved, or null for a server set up by URL and token. */
+  get plexServer(): SavedPlexServer | null {
+    return this.state.plexServer
+  }
+
   /** The server changes from one set before to another, and no token for the new one was given. */
   private movesToAnotherServer(serverUrl: string | null | undefined): boolean {
     return (
@@ -279,7 +311,7 @@ function parseJson(text: string): unknown {
 }
 
 export function publicSettingsOf(state: SettingsState): PublicSettings {
-  const { token, encryptedToken, ...shared } = state
+  const { token, encryptedToken, plexServer: _addresses, ...shared } = state
   const tokenStorage =
     token === null ? 'none' : encryptedToken === null ? 'session' : savedStorageOf(encryptedToken)
   return { ...shared, tokenSet: token !== null, tokenStorage }
@@ -302,5 +334,18 @@ export function serviceSettingsOf(state: SettingsState): ServiceSettings {
     pageSize: state.pageSize,
     keepWarm: state.keepWarm,
     staleWhileRevalidateSeconds: state.staleWhileRevalidateSeconds,
+    ...serverConnectionsOf(state),
+  }
+}
+
+/** The signed-in server's addresses, only while serverUrl is one of them (see failover.ts). */
+function serverConnectionsOf(state: SettingsState): Pick<ServiceSettings, 'serverConnections'> {
+  const server = state.plexServer
+  if (!server || !server.connections.some((connection) => connection.uri === state.serverUrl)) return {}
+  return {
+    serverConnections: {
+      machineIdentifier: server.machineIdentifier,
+      urls: server.connections.map((connection) => connection.uri),
+    },
   }
 }

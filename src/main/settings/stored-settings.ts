@@ -13,7 +13,26 @@ export const storedSettingsSchema = z.object({
   demo: z.boolean().optional(),
   /** The token encrypted by the OS keychain (safeStorage), base64. Never the plain token. */
   encryptedToken: z.base64().max(16_384).nullable().optional(),
+  /** The server chosen by signing in with Plex, and every address plex.tv listed for it. */
+  plexServer: z
+    .strictObject({
+      name: z.string().max(256),
+      machineIdentifier: z.string().min(1).max(128),
+      connections: z
+        .array(
+          z.strictObject({
+            uri: z.url({ protocol: /^https?$/ }).max(2048),
+            local: z.boolean(),
+            relay: z.boolean(),
+          }),
+        )
+        .max(64),
+    })
+    .nullable()
+    .optional(),
 })
+
+export type SavedPlexServer = NonNullable<z.infer<typeof storedSettingsSchema>['plexServer']>
 
 export type StoredSettings = z.infer<typeof storedSettingsSchema>
 
@@ -21,6 +40,8 @@ export type StoredSettings = z.infer<typeof storedSettingsSchema>
 export type SettingsState = Omit<PublicSettings, 'tokenSet' | 'tokenStorage'> & {
   token: string | null
   encryptedToken: string | null
+  /** Set only by signing in with Plex; dropped when the server changes any other way. */
+  plexServer: SavedPlexServer | null
 }
 
 export const DEFAULT_STATE: SettingsState = {
@@ -29,6 +50,7 @@ export const DEFAULT_STATE: SettingsState = {
   ...SETTING_DEFAULTS,
   token: null,
   encryptedToken: null,
+  plexServer: null,
 }
 
 /** Merges a validated file over the defaults; the token is decrypted separately. */
@@ -44,6 +66,7 @@ export function stateFromStored(stored: StoredSettings): SettingsState {
 
 export function storedFromState(state: SettingsState): StoredSettings {
   // Everything but the plain token, which must never reach the disk.
-  const { token: _token, ...stored } = state
-  return { version: 1, ...stored }
+  const { token: _token, plexServer, ...stored } = state
+  // Left out unless set, so files written before signing in existed stay exactly as they were.
+  return { version: 1, ...stored, ...(plexServer ? { plexServer } : {}) }
 }

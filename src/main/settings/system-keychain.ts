@@ -10,11 +10,11 @@ import type { KeychainEntry } from './token-store'
  * platform, and where none fits this returns null and the token goes to the file instead.
  * On Linux the kernel keyring is refused on purpose: it forgets everything at logout.
  */
-export function systemKeychain(dataDir: string): KeychainEntry | null {
+export function systemKeychain(dataDir: string, what = 'Plex token'): KeychainEntry | null {
   try {
     const { AsyncEntry } = createRequire(import.meta.url)('@napi-rs/keyring') as typeof Keyring
     // One entry per data folder, named by its absolute path so the app and the CLI name it alike.
-    const account = `Plex token for ${path.resolve(dataDir)}`
+    const account = `${what} for ${path.resolve(dataDir)}`
     return new AsyncEntry('Plex Cache', account, { linux: { store: 'secret-service' } })
   } catch {
     return null
