@@ -15,7 +15,7 @@ function safeName(title: string): string {
   return title.replace(/[/\\]/g, '-')
 }
 
-/** One path per Part, in Media order. */
+/** One path per Part, in Media order (an optimized copy's last, whichever way its Media are listed). */
 export function partPaths(item: ItemRecord, library: Library): string[] {
   if (item.filePaths) return item.filePaths
   const paths = generatedPaths(item, library)
@@ -68,6 +68,8 @@ export function optimizedCopyPath(folder: string, name: string): string {
 }
 
 const OPTIMIZED_TARGET = 'Optimized for TV'
+
+const COPY_FIRST_SALT = 200
 
 /** python-plexapi's isOptimizedVersion: a Media whose proxyType is 42. */
 const OPTIMIZED_PROXY_TYPE = 42
@@ -151,12 +153,14 @@ export function mediaElements(item: ItemRecord, library: Library): Element[] {
       target: OPTIMIZED_TARGET,
       title: OPTIMIZED_TARGET,
     }
-    return [
+    const media = [
       element('Media', { ...videoMedia(item, 0, duration, false), container: 'mp4' }, [
         part(0, original, duration, sizeOf(item, 0, lowest, highest)),
       ]),
       element('Media', optimizedAttrs, [part(1, copy, duration, sizeOf(item, 1, lowest / 4, highest / 4))]),
     ]
+    // Plex promises no order of an item's Media; about half the copies come first, so clients cannot rely on it.
+    return hash32(item.variant, COPY_FIRST_SALT) % 2 === 0 ? media : media.reverse()
   }
   const versions = paths.map((path, index) => {
     const uhd = index > 0

@@ -102,6 +102,15 @@ export class FileLookup {
         ...(error ? { error } : {}),
       })
     }
-    return rows
+    return originalsFirst(rows)
   }
+}
+
+/**
+ * An "Optimize" copy shares its item, and often its file name, with the original; a tool taking
+ * the first answer must get the user's own file. Stable, so each group keeps the cache's order.
+ */
+function originalsFirst(rows: FileMatchRow[]): FileMatchRow[] {
+  const originals = rows.filter((row) => !row.file.optimized)
+  return originals.length === rows.length ? rows : [...originals, ...rows.filter((row) => row.file.optimized)]
 }
