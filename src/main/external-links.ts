@@ -34,3 +34,13 @@ export function createExternalLinkOpener(
     return true
   }
 }
+
+/**
+ * The sign-in page only: a URL at exactly the configured auth page's origin (https://app.plex.tv by
+ * default), so a PIN flow can never be turned into opening some other site.
+ */
+export function allowedSignInUrl(candidate: string, authPageUrl: string): string | null {
+  const url = allowedExternalUrl(candidate)
+  if (url === null || !URL.canParse(authPageUrl)) return null
+  return new URL(url).origin === new URL(authPageUrl).origin ? url : null
+}

@@ -23,6 +23,12 @@ export const OPERATION_NAMES = [
   'setSettings',
   'testConnection',
   'useDemoServer',
+  'signInStart',
+  'signInState',
+  'signInCancel',
+  'signInChooseServer',
+  'signInUseConnection',
+  'signOut',
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]
@@ -34,6 +40,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'connection',
   'settings',
   'notice',
+  'signIn',
 ]
 
 const CHANNEL_PREFIX = 'plex-cache:'

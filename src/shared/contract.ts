@@ -20,6 +20,7 @@ import type {
   ServiceStats,
   StatsBucket,
 } from './service-types'
+import type { SignInState } from './sign-in-types'
 
 export { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type OperationName } from './channels'
 
@@ -112,6 +113,18 @@ export const contract = {
   ),
   /** Starts the bundled fake Plex server on loopback and connects to it. */
   useDemoServer: operation<PublicSettings>()(noArguments),
+  /** Sign in with Plex: a new code, and the system browser opened at Plex's page to approve it. */
+  signInStart: operation<SignInState>()(noArguments),
+  signInState: operation<SignInState>()(noArguments),
+  signInCancel: operation<SignInState>()(noArguments),
+  /** Tests every connection of one of the account's servers (named by its machine identifier). */
+  signInChooseServer: operation<SignInState>()(z.strictObject({ clientIdentifier: nonEmptyText(128) })),
+  /** Saves the server with that connection (one plex.tv listed for it) and its own token. */
+  signInUseConnection: operation<PublicSettings>()(
+    z.strictObject({ clientIdentifier: nonEmptyText(128), uri: z.url({ protocol: /^https?$/ }).max(2048) }),
+  ),
+  /** Forgets the token (and the Plex account's); the server URL and the cache stay. */
+  signOut: operation<PublicSettings>()(noArguments),
 }
 
 export type Contract = typeof contract
@@ -140,6 +153,8 @@ export interface EventPayloads {
   settings: PublicSettings
   /** Something the user should be told that is not the answer to a request (e.g. a damaged cache file was replaced). */
   notice: { level: 'info' | 'warning' | 'error'; message: string }
+  /** Sign in with Plex moved on (approved, expired, servers found, connections tested…). */
+  signIn: SignInState
 }
 
 export type EventName = keyof EventPayloads

@@ -9,13 +9,16 @@ import type {
   SettingsChange,
 } from '../../shared/contract'
 import { cacheEventMessage } from '../cache'
+import { persistentClientIdentifier } from '../client-id'
 import { createCore, type Core } from '../core'
+import { plexTvEndpoints, type PlexTvEndpoints } from '../plextv'
 import type { FetchFunction } from '../plex'
 import { ServiceError, toServiceError, type ClientTuning } from '../service'
 import type { PreparedSettings, SettingsStore } from '../settings'
 import { DemoServer, DEMO_DATASET } from './demo-server'
 import { EventHub } from './event-hub'
 import { createOperationTable, type OperationTable } from './operations'
+import { createSignIn, type SignInOptions } from './sign-in-wiring'
 
 export interface AppControllerOptions {
   dataDir: string
@@ -29,6 +32,14 @@ export interface AppControllerOptions {
   demoDataset?: FakePlexDatasetOptions
   /** Said to the window as soon as it listens: what the shell noticed before the app started. */
   startupNotices?: ReadonlyArray<EventPayloads['notice']>
+  /** Opens a URL in the system browser (Electron's shell, through external-links.ts); default: none. */
+  openExternal?: (url: string) => boolean
+  /** plex.tv and its sign-in page; default from the environment (PLEX_CACHE_PLEX_TV_URL), else Plex's own. */
+  plexTv?: PlexTvEndpoints
+  /** Where the plex.tv account token is kept after signing in; default: nowhere. */
+  accountTokens?: SignInOptions['accountTokens']
+  /** Tests poll and probe faster. */
+  signInTuning?: Pick<SignInOptions, 'pollIntervalMs' | 'probeTimeoutMs'>
 }
 
 export interface AppController {
@@ -99,9 +110,27 @@ export async function createAppController(options: AppControllerOptions): Promis
     return result
   }
 
+  const signIn = createSignIn(
+    {
+      endpoints: options.plexTv ?? plexTvEndpoints(),
+      clientIdentifier: persistentClientIdentifier(options.dataDir),
+      fetch: options.fetch,
+      openExternal: options.openExternal ?? (() => false),
+      accountTokens: options.accountTokens ?? null,
+      ...options.signInTuning,
+    },
+    {
+      service,
+      store,
+      emit: (state) => events.emit('signIn', state),
+      applyInTurn: (prepare) => oneAtATime(async () => apply(await prepare())),
+    },
+  )
+
   const operations: OperationTable = createOperationTable({
     service,
     store,
+    signIn,
     changeSettings: (change: SettingsChange) =>
       oneAtATime(async () => {
         const settings = apply(await store.prepare(change))
@@ -168,6 +197,7 @@ export async function createAppController(options: AppControllerOptions): Promis
     onEvent: (listener) => events.on(listener),
     close() {
       closing ??= (async () => {
+        signIn.session.close()
         stopWatching()
         unsubscribeService()
         unsubscribeStore()

@@ -2,6 +2,7 @@ import type { ArgsOf, OperationName, PublicSettings, ResultOf, SettingsChange } 
 import { INSPECTION_CONSUMER } from '../cache'
 import type { CacheService } from '../service'
 import type { SettingsStore } from '../settings'
+import type { SignInSession } from './sign-in-session'
 
 /** One function per contract operation, receiving arguments the contract's schema has already accepted. */
 export type OperationTable = {
@@ -13,6 +14,7 @@ export interface OperationDeps {
   store: SettingsStore
   changeSettings(change: SettingsChange): Promise<PublicSettings>
   useDemoServer(): Promise<PublicSettings>
+  signIn: { session: SignInSession; signOut(): Promise<PublicSettings> }
 }
 
 /**
@@ -26,6 +28,7 @@ export function createOperationTable({
   store,
   changeSettings,
   useDemoServer,
+  signIn,
 }: OperationDeps): OperationTable {
   return {
     listLibraries: () => service.listLibraries(),
@@ -61,5 +64,14 @@ export function createOperationTable({
     setSettings: (change) => changeSettings(change),
     testConnection: ({ url, token }) => service.testConnection(url, token),
     useDemoServer: () => useDemoServer(),
+    signInStart: () => signIn.session.start(),
+    signInState: () => signIn.session.current(),
+    signInCancel: () => signIn.session.cancel(),
+    signInChooseServer: ({ clientIdentifier }) => signIn.session.chooseServer(clientIdentifier),
+    signInUseConnection: async ({ clientIdentifier, uri }) => {
+      await signIn.session.useConnection(clientIdentifier, uri)
+      return store.publicSettings()
+    },
+    signOut: () => signIn.signOut(),
   }
 }

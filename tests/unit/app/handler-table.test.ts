@@ -72,6 +72,22 @@ const invalid: Record<OperationName, unknown[]> = {
     { url: 'http://127.0.0.1:32400', token: huge },
   ],
   useDemoServer: [{ port: 80 }],
+  signInStart: [{ token: 'x' }],
+  signInState: [{ verbose: true }],
+  signInCancel: [{ now: true }],
+  signInChooseServer: [
+    {},
+    { clientIdentifier: '' },
+    { clientIdentifier: huge },
+    { clientIdentifier: 'a', x: 1 },
+  ],
+  signInUseConnection: [
+    { clientIdentifier: 'a' },
+    { clientIdentifier: 'a', uri: 'file:///etc/passwd' },
+    { clientIdentifier: 'a', uri: `http://example.com/${huge}` },
+    { clientIdentifier: '', uri: 'http://127.0.0.1:32400' },
+  ],
+  signOut: [{ everywhere: true }],
 }
 
 describe('createHandlerTable', () => {

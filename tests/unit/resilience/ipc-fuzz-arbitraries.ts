@@ -110,6 +110,20 @@ export const SHAPES: Record<OperationName, OperationShape> = {
     valid: { url: 'http://127.0.0.1:32400', token: 'token' },
   },
   useDemoServer: none,
+  signInStart: none,
+  signInState: none,
+  signInCancel: none,
+  signInChooseServer: {
+    optional: false,
+    fields: { clientIdentifier: { kind: 'text', min: 1, max: 128 } },
+    valid: { clientIdentifier: 'abc' },
+  },
+  signInUseConnection: {
+    optional: false,
+    fields: { clientIdentifier: { kind: 'text', min: 1, max: 128 }, uri: { kind: 'url' } },
+    valid: { clientIdentifier: 'abc', uri: 'http://127.0.0.1:32400' },
+  },
+  signOut: none,
 }
 
 /** Far past every string limit in the contract (the largest is 4096). */
