@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { FakeRedirect } from './faults'
+import type { WrongTotals } from './listing-faults'
 import type { FakePlexControls } from './options'
 import { JSON_TYPE, type Outgoing } from './responses'
 
@@ -20,6 +21,7 @@ const ACTIONS: Record<string, (controls: FakePlexControls, body: Body) => unknow
     }),
   }),
   removeItem: (c, b) => c.removeItem(text(b, 'ratingKey')),
+  removeSection: (c, b) => c.removeSection(text(b, 'key')),
   renameItem: (c, b) => c.renameItem(text(b, 'ratingKey'), text(b, 'title')),
   setForcedStatus: (c, b) => c.setForcedStatus(text(b, 'pathPrefix'), nullable(b, 'status')),
   setLatency: (c, b) => c.setLatency(integer(b, 'ms')),
@@ -31,6 +33,13 @@ const ACTIONS: Record<string, (controls: FakePlexControls, body: Body) => unknow
   setRepeatingPages: (c, b) => c.setRepeatingPages(flag(b, 'on')),
   setOversizedResponse: (c, b) => c.setOversizedResponse(nullable(b, 'bytes')),
   setMaxPageSize: (c, b) => c.setMaxPageSize(nullable(b, 'size')),
+  setEndlessPaging: (c, b) => c.setEndlessPaging(flag(b, 'on')),
+  setStalledPages: (c, b) =>
+    c.setStalledPages(b.every === null ? null : { every: integer(b, 'every'), times: integer(b, 'times') }),
+  setPageSizeCap: (c, b) => c.setPageSizeCap(nullable(b, 'size')),
+  setNoTotals: (c, b) => c.setNoTotals(flag(b, 'on')),
+  setWrongTotals: (c, b) => c.setWrongTotals(b.mode === null ? null : wrongTotals(b.mode)),
+  setUnusableItems: (c, b) => c.setUnusableItems(flag(b, 'on')),
   setRedirect: (c, b) =>
     c.setRedirect(
       text(b, 'pathPrefix'),
@@ -93,6 +102,11 @@ function integer(body: Body, name: string): number {
   const value = body[name]
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new TypeError(`${name} must be an integer`)
   return value
+}
+
+function wrongTotals(value: unknown): WrongTotals {
+  if (value === 'negative' || value === 'shrinking' || value === 'growing') return value
+  throw new TypeError('mode must be negative, shrinking, growing or null')
 }
 
 function flag(body: Body, name: string): boolean {

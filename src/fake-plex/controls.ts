@@ -1,6 +1,6 @@
 import type { FaultState } from './faults'
 import type { Library } from './library'
-import { addItem, addSection, nowInSeconds, removeItem, renameItem } from './mutations'
+import { addItem, addSection, nowInSeconds, removeItem, removeSection, renameItem } from './mutations'
 import type { FakePlexControls } from './options'
 import type { RequestLog } from './request-log'
 
@@ -9,6 +9,7 @@ export function createControls(library: Library, faults: FaultState, log: Reques
     addItem: (sectionKey, fields = {}) => addItem(library, sectionKey, fields, nowInSeconds()),
     addSection: (fields) => addSection(library, fields, nowInSeconds()),
     removeItem: (ratingKey) => removeItem(library, ratingKey, nowInSeconds()),
+    removeSection: (key) => removeSection(library, key),
     renameItem: (ratingKey, title) => renameItem(library, ratingKey, title, nowInSeconds()),
     setForcedStatus: (pathPrefix, status) => faults.setForcedStatus(pathPrefix, status),
     setLatency: (ms) => faults.setLatency(ms),
@@ -32,6 +33,20 @@ export function createControls(library: Library, faults: FaultState, log: Reques
     },
     setOversizedResponse: (bytes) => faults.setOversizedResponse(bytes),
     setMaxPageSize: (size) => faults.setMaxPageSize(size),
+    setEndlessPaging: (on) => {
+      faults.listing.endlessPaging = on
+    },
+    setStalledPages: (schedule) => faults.listing.setStall(schedule),
+    setPageSizeCap: (size) => faults.listing.setPageSizeCap(size),
+    setNoTotals: (on) => {
+      faults.listing.noTotals = on
+    },
+    setWrongTotals: (mode) => {
+      faults.listing.wrongTotals = mode
+    },
+    setUnusableItems: (on) => {
+      faults.listing.unusableItems = on
+    },
     setRedirect: (pathPrefix, redirect) => faults.setRedirect(pathPrefix, redirect),
     setRateLimited: (retryAfter) => {
       faults.rateLimitRetryAfter = retryAfter

@@ -4,8 +4,12 @@ export interface FakeRedirect {
   location: string
 }
 
+import { ListingFaults } from './listing-faults'
+
 /** Fault injection knobs, read by the server on every request (the control routes excepted). */
 export class FaultState {
+  /** Lying and slow listings: endless paging, stalled pages, wrong or missing totals, a page-size cap. */
+  readonly listing = new ListingFaults()
   latencyMs = 0
   dropConnections = false
   malformedJson = false
@@ -96,6 +100,7 @@ export class FaultState {
     this.oversizedResponseBytes = null
     this.maxPageSize = this.initialMaxPageSize
     this.forcedStatuses.clear()
+    this.listing.reset()
     this.redirects.clear()
     this.rateLimitRetryAfter = null
   }

@@ -77,6 +77,13 @@ export function addSection(library: Library, fields: NewSectionFields, now: numb
   )
 }
 
+/** A library deleted on the server: gone from the section list, and every route under it answers 404. */
+export function removeSection(library: Library, key: string): void {
+  const index = library.sections.findIndex((section) => section.key === key)
+  if (index < 0) throw new RangeError(`no section ${key}`)
+  library.sections.splice(index, 1)
+}
+
 export function removeItem(library: Library, ratingKey: string, now: number): void {
   const item = requireItem(library, ratingKey)
   library.delete(item)

@@ -1,4 +1,5 @@
 import type { FakeRedirect } from './faults'
+import type { StallSchedule, WrongTotals } from './listing-faults'
 
 /** Sizes of the generated library. Every section exists even when its count is 0. */
 export interface FakePlexDatasetOptions {
@@ -62,6 +63,8 @@ export interface FakePlexControls {
   /** Adds an empty section; any key or title is served as given (tests use odd and hostile ones). */
   addSection(fields: { key: string; type?: 'movie' | 'show' | 'artist' | 'photo'; title?: string }): void
   removeItem(ratingKey: string): void
+  /** Deletes a library: gone from /library/sections, 404 under /library/sections/{key}/. */
+  removeSection(key: string): void
   renameItem(ratingKey: string, title: string): void
   /** Requests whose path starts with pathPrefix get that status; null clears the prefix. */
   setForcedStatus(pathPrefix: string, status: number | null): void
@@ -81,6 +84,18 @@ export interface FakePlexControls {
   /** 503 maintenance body on every route that needs a token. */
   setMaintenance(on: boolean): void
   setMaxPageSize(size: number | null): void
+  /** Listings never end: new items on every page, totalSize 1e9. */
+  setEndlessPaging(on: boolean): void
+  /** Every Nth listing page (in the order first asked) is left unanswered `times` times, then answered; null is off. */
+  setStalledPages(schedule: StallSchedule | null): void
+  /** A listing page asked with a size above this gets 400, like real Plex above 1000; null is off. */
+  setPageSizeCap(size: number | null): void
+  /** Paged listings leave out totalSize and X-Plex-Container-Total-Size. */
+  setNoTotals(on: boolean): void
+  /** Listings announce an impossible total (see WrongTotals); null is off. */
+  setWrongTotals(mode: WrongTotals | null): void
+  /** Listing entries come without ratingKey and key, so none is usable. */
+  setUnusableItems(on: boolean): void
   /**
    * Requests whose path starts with pathPrefix are answered with a redirect to `location` (status
    * 301, 302, 303, 307 or 308) before any auth check, as a reverse proxy in front of Plex would; null clears.

@@ -23,6 +23,9 @@ export interface HandlerDeps {
   isClosed(): boolean
 }
 
+/** How long a stalled page is held open at most; a client's timeout is far shorter. */
+const STALL_MS = 120_000
+
 /** One request end to end: faults, auth, routing, logging and encoding. */
 export async function handleRequest(
   req: IncomingMessage,
@@ -49,6 +52,13 @@ export async function handleRequest(
   }
   const { faults } = deps
   if (faults.latencyMs > 0) await deps.sleep(faults.latencyMs)
+  if (faults.listing.stalls(request)) {
+    // A page the server never answers: held open until the client gives up (or the server closes).
+    await Promise.race([deps.sleep(STALL_MS), new Promise((resolve) => req.socket.once('close', resolve))])
+    deps.log.record(request, 0)
+    req.socket.destroy()
+    return
+  }
   if (deps.isClosed() || req.socket.destroyed || faults.dropConnections) {
     // Status 0 in the log: no response was sent (dropped on purpose, or the client gave up).
     deps.log.record(request, 0)
@@ -88,6 +98,7 @@ function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
       identity: deps.identity,
       maxPageSize: faults.maxPageSize,
       repeatingPages: faults.repeatingPages,
+      listingFaults: faults.listing,
       request,
     })
   } catch (error) {

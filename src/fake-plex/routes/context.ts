@@ -1,5 +1,6 @@
 import type { AttrValue } from '../element'
 import type { Library } from '../library'
+import type { ListingFaults } from '../listing-faults'
 import type { SectionRecord } from '../records'
 import type { PlexRequest } from '../request'
 import type { Outgoing } from '../responses'
@@ -18,6 +19,8 @@ export interface RouteContext {
   maxPageSize: number | null
   /** Fault injection: listings repeat their first page (see paging.ts repeatingPage). */
   repeatingPages?: boolean
+  /** Fault injection: lying listings (see listing-faults.ts). */
+  listingFaults?: ListingFaults
   request: PlexRequest
 }
 

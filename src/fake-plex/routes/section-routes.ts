@@ -1,7 +1,8 @@
 import { element } from '../element'
-import { notFound } from '../http-error'
+import { badRequest, notFound } from '../http-error'
 import { itemElement } from '../item-element'
 import type { Selection } from '../library'
+import { endlessPage, misstatedTotals, unusable } from '../listing-faults'
 import { readPageRequest, repeatingPage, takePage } from '../paging'
 import { SECTION_KINDS, TYPE_NUMBER, type ItemKind, type SectionRecord } from '../records'
 import { readCount } from '../request'
@@ -103,9 +104,16 @@ export function sectionListingRoute(
     typeNumber === undefined ? { kind: 'default' } : requestedKind ? { kind: requestedKind } : undefined
   const title = request.query[titleParam]
   const matching = selection ? (library.listing(section, selection, sort, title) ?? []) : []
-  const page = context.repeatingPages
-    ? repeatingPage(matching, paging, context.maxPageSize)
-    : takePage(matching, paging, context.maxPageSize)
+  const faults = context.listingFaults
+  if (faults?.pageSizeCap != null && (paging.size ?? 0) > faults.pageSizeCap) {
+    throw badRequest(`X-Plex-Container-Size above ${faults.pageSizeCap}`)
+  }
+  const honest = faults?.endlessPaging
+    ? endlessPage(matching, paging, context.maxPageSize)
+    : context.repeatingPages
+      ? repeatingPage(matching, paging, context.maxPageSize)
+      : takePage(matching, paging, context.maxPageSize)
+  const page = faults ? misstatedTotals(honest, faults, paging.start ?? 0) : honest
   const kind = requestedKind ?? SECTION_KINDS[section.type][0] ?? 'movie'
   const attrs = {
     ...page.containerAttrs,
@@ -116,6 +124,7 @@ export function sectionListingRoute(
     viewMode: LIST_VIEW_MODE,
   }
   const includeGuids = request.query.includeGuids === '1'
-  const items = page.items.map((item) => itemElement(item, library, { includeGuids }))
+  const rendered = page.items.map((item) => itemElement(item, library, { includeGuids }))
+  const items = faults?.unusableItems ? unusable(rendered) : rendered
   return containerResponse(element('MediaContainer', attrs, items), request.wantsJson, page.headers)
 }

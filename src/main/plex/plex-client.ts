@@ -5,6 +5,7 @@ import { asArray, toBoolean, toNumber, toText, type JsonObject } from './coerce'
 import { PlexConfigError, PlexNotFoundError, PlexProtocolError } from './errors'
 import { extractItem, extractSection } from './extract'
 import { plexHeaders } from './headers'
+import type { ListingLimits } from './listing-guard'
 import { fetchAllPages, type Page } from './paging'
 import { listEachType } from './listing-types'
 import { leafTypesFor } from './plex-types'
@@ -35,6 +36,7 @@ const SECTION_LIST_TTL_MS = 60_000
 export class PlexClient {
   private readonly http: HttpSettings
   private readonly retryPolicy: RetryPolicy
+  private readonly listingLimits: Partial<ListingLimits>
   private sectionList: { sections: Section[]; fetchedAt: number } | undefined
 
   constructor(options: PlexClientOptions) {
@@ -59,6 +61,7 @@ export class PlexClient {
       sleep: options.sleep ?? sleepUnlessAborted,
       random: options.random ?? Math.random,
     }
+    this.listingLimits = options.listingLimits ?? {}
   }
 
   get baseUrl(): string {
@@ -150,11 +153,17 @@ export class PlexClient {
     return this.listAll(section, { type: options.type, title, includeGuids: 1 }, options)
   }
 
+  /** Pages are retried one by one inside the paging loop (resuming, not restarting), so each is asked once here. */
   private async listAll(section: string, query: Query, options: ItemsOptions): Promise<CachedItem[]> {
-    return fetchAllPages((start, size) => this.listingPage(section, query, start, size, options), {
+    const fetchPage = (start: number, size: number, signal: AbortSignal) =>
+      this.listingPage(section, query, start, size, { signal }, false)
+    return fetchAllPages(fetchPage, {
       pageSize: pageSizeFrom(options.pageSize),
       onProgress: options.onProgress,
       keyOf: (item) => item.ratingKey,
+      retry: this.retryPolicy,
+      limits: this.listingLimits,
+      ...(options.signal ? { signal: options.signal } : {}),
     })
   }
 
@@ -164,12 +173,17 @@ export class PlexClient {
     start: number,
     size: number,
     options: RequestOptions,
+    retried = true,
   ): Promise<Page<CachedItem>> {
-    const { container, headers } = await this.get(
-      `/library/sections/${encodeURIComponent(section)}/all`,
-      { ...query, 'X-Plex-Container-Start': start, 'X-Plex-Container-Size': size },
-      { ...options, notFoundMessage: `Library section "${section}" was not found on the Plex server.` },
-    )
+    const path = `/library/sections/${encodeURIComponent(section)}/all`
+    const pageQuery = { ...query, 'X-Plex-Container-Start': start, 'X-Plex-Container-Size': size }
+    const details = {
+      ...options,
+      notFoundMessage: `Library section "${section}" was not found on the Plex server.`,
+    }
+    const { container, headers, bytes } = retried
+      ? await this.get(path, pageQuery, details)
+      : await getContainer(this.http, path, pageQuery, details)
     const raw = asArray(container.Metadata)
     return withoutUndefined({
       items: raw.flatMap((entry) => extractItem(entry) ?? []),
@@ -178,6 +192,7 @@ export class PlexClient {
       headerTotalSize: toNumber(headers.get('X-Plex-Container-Total-Size')),
       containerSize: toNumber(container.size),
       signature: pageSignature(raw),
+      bytes,
     })
   }
 

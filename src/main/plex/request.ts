@@ -27,6 +27,8 @@ export type Query = Record<string, string | number | undefined>
 export interface PlexResponse {
   container: JsonObject
   headers: Headers
+  /** Decoded body length, for a listing's byte cap (paging.ts). */
+  bytes: number
 }
 
 export interface RequestDetails {
@@ -64,7 +66,7 @@ export async function getContainer(
     }
     // Bounded, unlike response.text(): a huge or endless body must not exhaust memory.
     const text = await readBodyText(response, http.maxResponseBytes, what)
-    return { container: parseContainer(text, what), headers: response.headers }
+    return { container: parseContainer(text, what), headers: response.headers, bytes: text.length }
   } catch (error) {
     if (signal?.aborted) throw new PlexAbortError()
     if (timeout.signal.aborted) {

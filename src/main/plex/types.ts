@@ -1,3 +1,5 @@
+import type { ListingLimits } from './listing-guard'
+
 /**
  * The fetch the client is given: the global fetch under Node, Electron's `net.fetch` in the app
  * (so requests follow the system proxy and certificate store).
@@ -22,6 +24,8 @@ export interface PlexClientOptions {
   retries?: number
   /** First backoff delay; each retry doubles it, with jitter. Default 250 ms. */
   retryBaseDelayMs?: number
+  /** Caps on one listing (items, response bytes, time); defaults in DEFAULT_LISTING_LIMITS. */
+  listingLimits?: Partial<ListingLimits>
   /** Injected so tests do not wait for real backoff. */
   sleep?: SleepFunction
   /** Injected so tests can fix the jitter. Returns [0, 1). */
@@ -73,8 +77,24 @@ export interface ConnectionInfo extends ServerInfo {
 
 export interface ItemsProgress {
   fetched: number
-  /** The server's total as of the latest page. */
+  /** The server's total as of the latest page; 0 while a server that sends none is still being paged. */
   total: number
+  /** Set while a page that failed is about to be tried again. */
+  retry?: PageRetry
+}
+
+/** A listing page being tried again: "page 12 timed out, retrying (2/4)". */
+export interface PageRetry {
+  /** The page's number in this listing, from 1. */
+  page: number
+  /** This retry's number, from 1. */
+  attempt: number
+  /** Retries allowed for the page. */
+  attempts: number
+  /** What went wrong, in a few words ("timed out", "was rate-limited (429)"). */
+  reason: string
+  /** How long the client waits before trying again. */
+  waitMs: number
 }
 
 export interface RequestOptions {
