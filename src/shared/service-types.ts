@@ -56,8 +56,25 @@ export interface ServiceErrorInfo {
     | 'TOO_LARGE'
     /** The disk holding the cache is full, or its folder is read-only: what is cached can still be read. */
     | 'STORAGE'
+    /** The server's https certificate was refused; `certificate` says which and why. */
+    | 'CERTIFICATE'
     | 'INTERNAL'
   message: string
+  /** With CERTIFICATE: what the user needs to see before trusting it for this server. */
+  certificate?: CertificateDetails
+}
+
+/** A refused server certificate as the window and the CLI show it (never the token). */
+export interface CertificateDetails {
+  /** https://host:port: a trusted certificate is pinned for this origin only. */
+  origin: string
+  reason: 'wrong-name' | 'self-signed' | 'untrusted' | 'expired' | 'pin-mismatch' | 'invalid'
+  names: string[]
+  /** SHA-256, colon-separated upper-case hex; absent when the certificate could not be read. */
+  fingerprint256?: string
+  validTo?: string
+  /** A working address when one is known (the plex.direct name for an IP address). */
+  suggestedUrl?: string
 }
 
 export interface LibraryRow {

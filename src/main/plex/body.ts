@@ -12,7 +12,13 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 128 * 1024 * 1024
  * `maxBytes`. Counts decoded bytes (after gzip), so a small compressed body cannot inflate
  * past the cap; a Content-Length over the cap is refused before reading anything.
  */
-export async function readBodyText(response: Response, maxBytes: number, what: string): Promise<string> {
+export async function readBodyText(
+  response: Response,
+  maxBytes: number,
+  what: string,
+  /** Called on every chunk, so an idle timeout can tell a slow body from a stalled one. */
+  onChunk: () => void = () => {},
+): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined)
@@ -26,6 +32,7 @@ export async function readBodyText(response: Response, maxBytes: number, what: s
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
+    onChunk()
     length += value.byteLength
     if (length > maxBytes) {
       await reader.cancel().catch(() => undefined)

@@ -63,7 +63,74 @@ export class PlexRequestError extends PlexError {
 /** 429, 503, other 5xx, a timeout, a refused or reset connection: the server may come back. */
 export class PlexUnavailableError extends PlexError {
   readonly code = 'unavailable'
-  override readonly retryable = true
+  override readonly retryable: boolean = true
+}
+
+/**
+ * The host name does not resolve (ENOTFOUND, net::ERR_NAME_NOT_RESOLVED). Still "unavailable" for
+ * the cache (the copy it has is the best answer), but not retried: waiting does not make a name
+ * resolve, and for a *.plex.direct name it usually means the router filters such names.
+ */
+export class PlexNameNotResolvedError extends PlexUnavailableError {
+  override readonly retryable = false
+}
+
+/** Why the server's certificate was refused. */
+export type CertificateProblemReason =
+  /** Valid, but for other names (a *.plex.direct certificate reached by IP address). */
+  | 'wrong-name'
+  /** Signed by its own key. */
+  | 'self-signed'
+  /** Signed by an authority this computer does not trust. */
+  | 'untrusted'
+  /** Past its end date, or not yet valid. */
+  | 'expired'
+  /** Pinned by the user, but the server now presents another certificate. */
+  | 'pin-mismatch'
+  | 'invalid'
+
+/** What the user needs to decide whether to trust a certificate; never holds the token. */
+export interface CertificateProblem {
+  /** https://host:port, the origin a pin would be stored for. */
+  origin: string
+  host: string
+  port: number
+  reason: CertificateProblemReason
+  /** The DNS names and IP addresses the certificate is for (subjectAltName, else the common name). */
+  names: string[]
+  /** SHA-256 of the DER certificate, colon-separated upper-case hex; absent when the probe failed. */
+  fingerprint256?: string
+  /** When the certificate stops being valid, as the certificate says it. */
+  validTo?: string
+  /** A working address when one can be derived (the dashed plex.direct name for an IP address). */
+  suggestedUrl?: string
+}
+
+/** TLS verification failed; retrying cannot help, the user must change the address or trust the certificate. */
+export class PlexCertificateError extends PlexError {
+  readonly code = 'certificate'
+
+  constructor(
+    message: string,
+    readonly certificate: CertificateProblem,
+    options: PlexErrorOptions = {},
+  ) {
+    super(message, options)
+  }
+}
+
+/** The server redirected somewhere the token must not follow (another origin, or https to http). */
+export class PlexRedirectError extends PlexError {
+  readonly code = 'redirect'
+
+  constructor(
+    message: string,
+    /** The redirect's target host, when it is known (Electron's net stack hides it). */
+    readonly targetHost: string | undefined,
+    options: PlexErrorOptions = {},
+  ) {
+    super(message, options)
+  }
 }
 
 /** The server answered, but not with what a Plex server sends (malformed JSON, wrong shape, endless paging). */

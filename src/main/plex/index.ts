@@ -11,7 +11,12 @@ export {
   PlexUnavailableError,
   PlexProtocolError,
   PlexAbortError,
+  PlexCertificateError,
+  PlexNameNotResolvedError,
+  PlexRedirectError,
   isRetryable,
+  type CertificateProblem,
+  type CertificateProblemReason,
   type PlexErrorCode,
 } from './errors'
 export type * from './types'

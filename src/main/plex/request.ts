@@ -1,4 +1,5 @@
 import { readBodyText } from './body'
+import { certificateError, nameNotResolvedError } from './certificate-advice'
 import { asObject, type JsonObject } from './coerce'
 import {
   PlexAbortError,
@@ -9,6 +10,8 @@ import {
   PlexRequestError,
   PlexUnavailableError,
 } from './errors'
+import { classifyNetworkError, networkReason } from './network-errors'
+import { fetchWithinOrigin, redirectRefused } from './redirects'
 import { parseRetryAfter } from './retry-after'
 import type { FetchFunction } from './types'
 
@@ -17,6 +20,7 @@ export interface HttpSettings {
   /** X-Plex-* identity headers including the token, plus Accept and Accept-Encoding. */
   headers: Record<string, string>
   fetch: FetchFunction
+  /** The longest wait for the response headers, and then for each next chunk of the body. */
   timeoutMs: number
   /** Decoded bytes one response body may have; more is refused (body.ts). */
   maxResponseBytes: number
@@ -38,8 +42,12 @@ export interface RequestDetails {
 }
 
 /**
- * One GET with the identity headers, a timeout covering headers and body, and the caller's abort
- * signal; maps every failure to a typed PlexError. Retrying is the caller's business (retry.ts).
+ * One GET with the identity headers and the caller's abort signal; maps every failure to a typed
+ * PlexError. Retrying is the caller's business (retry.ts).
+ *
+ * `timeoutMs` bounds each wait, not the whole request: the wait for the response headers, then
+ * every gap between body chunks. A big page that keeps flowing slowly completes; a server that
+ * stops sending fails after `timeoutMs` of silence.
  */
 export async function getContainer(
   http: HttpSettings,
@@ -49,35 +57,67 @@ export async function getContainer(
 ): Promise<PlexResponse> {
   const { signal } = details
   if (signal?.aborted) throw new PlexAbortError()
-  const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(), http.timeoutMs)
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal
+  const watchdog = new IdleWatchdog(http.timeoutMs)
+  const combined = signal ? AbortSignal.any([signal, watchdog.signal]) : watchdog.signal
   const what = `GET ${path}`
+  let phase: 'headers' | 'body' = 'headers'
   try {
-    const response = await http.fetch(buildUrl(http.baseUrl, path, query), {
-      method: 'GET',
-      headers: http.headers,
-      signal: combined,
-    })
+    const response = await fetchWithinOrigin(
+      http.fetch,
+      buildUrl(http.baseUrl, path, query),
+      { method: 'GET', headers: http.headers, signal: combined },
+      what,
+    )
     if (!response.ok) {
       // Free the connection; the error bodies are small HTML or XML the user does not need.
       await response.body?.cancel().catch(() => undefined)
       throw statusError(response, what, details.notFoundMessage)
     }
+    phase = 'body'
+    watchdog.touch()
     // Bounded, unlike response.text(): a huge or endless body must not exhaust memory.
-    const text = await readBodyText(response, http.maxResponseBytes, what)
-    return { container: parseContainer(text, what), headers: response.headers, bytes: text.length }
+    const text = await readBodyText(response, http.maxResponseBytes, what, () => watchdog.touch())
+    return {
+      container: parseContainer(text, what),
+      headers: response.headers,
+      bytes: Buffer.byteLength(text, 'utf8'),
+    }
   } catch (error) {
     if (signal?.aborted) throw new PlexAbortError()
-    if (timeout.signal.aborted) {
+    if (watchdog.signal.aborted) {
       throw new PlexUnavailableError(
-        `The Plex server did not answer ${what} within ${http.timeoutMs} ms; it may be busy or unreachable.`,
+        phase === 'headers'
+          ? `The Plex server did not answer ${what} within ${http.timeoutMs} ms; it may be busy or unreachable.`
+          : `The Plex server stopped sending its answer to ${what} (nothing for ${http.timeoutMs} ms); it may be busy or the connection stalled.`,
       )
     }
     if (error instanceof PlexError) throw error
-    throw networkError(error, http.baseUrl)
+    throw await transportError(error, http.baseUrl, what)
   } finally {
-    clearTimeout(timer)
+    watchdog.stop()
+  }
+}
+
+/** Aborts its signal after `ms` without a touch(): the header wait, then each gap between chunks. */
+class IdleWatchdog {
+  private readonly controller = new AbortController()
+  private timer: ReturnType<typeof setTimeout>
+
+  constructor(private readonly ms: number) {
+    this.timer = setTimeout(() => this.controller.abort(), ms)
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  touch(): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => this.controller.abort(), this.ms)
+  }
+
+  stop(): void {
+    clearTimeout(this.timer)
   }
 }
 
@@ -149,30 +189,18 @@ function parseContainer(text: string, what: string): JsonObject {
   return container
 }
 
-/** Names the failure from the socket error code; the base URL is safe to show (it carries no token). */
-function networkError(error: unknown, baseUrl: string): PlexUnavailableError {
-  const code = errorCode(error)
-  const reason =
-    code === 'ECONNREFUSED'
-      ? 'the connection was refused (is the server running?)'
-      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? 'the host name could not be resolved'
-        : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE'
-          ? 'the connection was closed unexpectedly'
-          : code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT'
-            ? 'the connection timed out'
-            : 'a network error occurred'
-  return new PlexUnavailableError(`Could not talk to the Plex server at ${baseUrl}: ${reason}.`, {
-    cause: error,
-  })
-}
-
-/** undici wraps the socket error: TypeError('fetch failed') with `cause.code`. */
-function errorCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string') return code
-    current = (current as { cause?: unknown }).cause
-  }
-  return undefined
+/**
+ * Names a failure below HTTP (network-errors.ts has the one table for Node's and Electron's
+ * errors). TLS, name and redirect refusals get their own errors and fixes and are not retried; the
+ * base URL is safe to show (it carries no token).
+ */
+async function transportError(error: unknown, baseUrl: string, what: string): Promise<PlexError> {
+  const failure = classifyNetworkError(error)
+  if (failure.kind === 'certificate') return certificateError(failure.reason, baseUrl, error)
+  if (failure.kind === 'name-not-resolved') return nameNotResolvedError(baseUrl, error)
+  if (failure.kind === 'redirect-refused') return redirectRefused(new URL(baseUrl), what)
+  return new PlexUnavailableError(
+    `Could not talk to the Plex server at ${baseUrl}: ${networkReason(failure)}.`,
+    { cause: error },
+  )
 }

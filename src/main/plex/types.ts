@@ -16,7 +16,10 @@ export interface PlexClientOptions {
   /** A UUID the app creates once and keeps, so the server sees one stable device. */
   clientIdentifier: string
   fetch: FetchFunction
-  /** Per request, including reading the body. Default 15 s. */
+  /**
+   * The longest wait for a response's headers, and then for each next chunk of its body (an idle
+   * timeout: a slow body that keeps flowing is not cut off). Default 15 s.
+   */
   timeoutMs?: number
   /** Decoded size one response body may have before it is refused as a protocol error. Default 128 MiB. */
   maxResponseBytes?: number

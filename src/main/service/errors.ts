@@ -3,14 +3,17 @@ import { CacheArgumentError, CacheStorageError } from '../cache'
 import {
   PlexAbortError,
   PlexAuthError,
+  PlexCertificateError,
   PlexConfigError,
   PlexError,
   PlexNotFoundError,
   PlexProtocolError,
+  PlexRedirectError,
   PlexRequestError,
   PlexUnavailableError,
+  type CertificateProblem,
 } from '../plex'
-import type { ServiceErrorInfo } from './types'
+import type { CertificateDetails, ServiceErrorInfo } from './types'
 
 type ErrorCode = ServiceErrorInfo['code']
 
@@ -18,10 +21,14 @@ type ErrorCode = ServiceErrorInfo['code']
 export class ServiceError extends Error {
   readonly info: ServiceErrorInfo
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; certificate?: CertificateDetails } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'ServiceError'
-    this.info = { code, message }
+    this.info = { code, message, ...(options.certificate ? { certificate: options.certificate } : {}) }
   }
 
   get code(): ErrorCode {
@@ -36,7 +43,26 @@ export class ServiceError extends Error {
 export function toServiceError(error: unknown, secrets: readonly string[] = []): ServiceError {
   if (error instanceof ServiceError) return redacted(error, secrets)
   const message = redactSecrets(error instanceof Error ? error.message : String(error), secrets)
+  if (error instanceof PlexCertificateError) {
+    return new ServiceError('CERTIFICATE', message, {
+      cause: error,
+      certificate: certificateDetails(error.certificate),
+    })
+  }
   return new ServiceError(codeFor(error), message, { cause: error })
+}
+
+/** Only the fields the user needs; host and port are in the origin. */
+function certificateDetails(problem: CertificateProblem): CertificateDetails {
+  const { origin, reason, names, fingerprint256, validTo, suggestedUrl } = problem
+  return {
+    origin,
+    reason,
+    names: [...names],
+    ...(fingerprint256 === undefined ? {} : { fingerprint256 }),
+    ...(validTo === undefined ? {} : { validTo }),
+    ...(suggestedUrl === undefined ? {} : { suggestedUrl }),
+  }
 }
 
 function codeFor(error: unknown): ErrorCode {
@@ -44,7 +70,13 @@ function codeFor(error: unknown): ErrorCode {
   if (error instanceof CacheStorageError) return 'STORAGE'
   if (error instanceof PlexUnavailableError) return 'UNREACHABLE'
   if (error instanceof PlexNotFoundError) return 'NOT_FOUND'
-  if (error instanceof PlexProtocolError || error instanceof PlexRequestError) return 'PROTOCOL'
+  // A refused redirect says the server is misconfigured (or hostile), like a malformed answer.
+  if (
+    error instanceof PlexProtocolError ||
+    error instanceof PlexRequestError ||
+    error instanceof PlexRedirectError
+  )
+    return 'PROTOCOL'
   if (error instanceof PlexConfigError || error instanceof CacheArgumentError) return 'INVALID_ARGUMENT'
   if (error instanceof PlexAbortError) return 'INTERNAL'
   if (error instanceof PlexError) return 'PROTOCOL'
@@ -53,7 +85,12 @@ function codeFor(error: unknown): ErrorCode {
 
 function redacted(error: ServiceError, secrets: readonly string[]): ServiceError {
   const message = redactSecrets(error.message, secrets)
-  return message === error.message ? error : new ServiceError(error.code, message, { cause: error.cause })
+  if (message === error.message) return error
+  const { certificate } = error.info
+  return new ServiceError(error.code, message, {
+    cause: error.cause,
+    ...(certificate ? { certificate } : {}),
+  })
 }
 
 /**
@@ -63,5 +100,11 @@ function redacted(error: ServiceError, secrets: readonly string[]): ServiceError
  * AUTH and NOT_FOUND are not: the user must fix the token, and a deleted library must go.
  */
 export function allowsStaleServing(error: ServiceError): boolean {
-  return error.code === 'UNREACHABLE' || error.code === 'NOT_CONFIGURED' || error.code === 'PROTOCOL'
+  // CERTIFICATE too: the copy came from this server before its certificate changed or was refused.
+  return (
+    error.code === 'UNREACHABLE' ||
+    error.code === 'NOT_CONFIGURED' ||
+    error.code === 'PROTOCOL' ||
+    error.code === 'CERTIFICATE'
+  )
 }
