@@ -14,7 +14,15 @@ import type { CliCommand } from './args'
 import { CliFailure, EXIT_FAILURE, EXIT_OK, withHint } from './failure'
 import type { Output } from './output'
 import { ProgressReporter } from './progress'
-import { itemLine, librariesTable, refreshLine, sourceText, statsLines, timeLeft } from './render'
+import {
+  fileMatchLine,
+  itemLine,
+  librariesTable,
+  refreshLine,
+  sourceText,
+  statsLines,
+  timeLeft,
+} from './render'
 import { inlineText } from './terminal-text'
 
 /**
@@ -45,7 +53,10 @@ export interface CommandContext {
 /** The CLI's reads stand in for asking Plex, so they count as hits and misses of the 'cli' consumer. */
 const CLI_READ: ReadConsumer = { consumer: 'cli' }
 
-type ServiceCommand = Exclude<CliCommand, { name: 'help' } | { name: 'fake-plex' } | { name: 'settings' }>
+type ServiceCommand = Exclude<
+  CliCommand,
+  { name: 'help' | 'fake-plex' | 'settings' | 'login' | 'logout' | 'servers' }
+>
 
 /** Runs one command over the service; returns the exit code or throws (see describeFailure). */
 export async function runServiceCommand(command: ServiceCommand, context: CommandContext): Promise<number> {
@@ -174,9 +185,7 @@ async function find(target: string, { service, output, json, clock }: CommandCon
       `no cached item has the file "${target}"; only cached libraries are searched (run refresh first).`,
     )
   }
-  for (const { library, item, file } of matches) {
-    output.out(`${inlineText(library.title)}: ${itemLine({ ...item, files: [file] })}`)
-  }
+  for (const { library, item, file } of matches) output.out(fileMatchLine(library.title, item, file))
   return EXIT_OK
 }
 

@@ -1,4 +1,4 @@
-import type { CachedItem } from '../main/cache/types'
+import type { CachedFile, CachedItem } from '../main/cache/types'
 import type { LibraryRow, ReadSource, RefreshOutcome, ServiceStats } from '../main/service/types'
 import { formatBytes, formatDuration, formatPercent } from '../shared/format'
 import { inlineText } from './terminal-text'
@@ -50,11 +50,22 @@ export function table(header: string[], rows: string[][]): string[] {
   return [line(header), ...rows.map(line)]
 }
 
-/** One line per item: what it is, its ratingKey, and its first file (the thing people match on). */
-export function itemLine(item: CachedItem): string {
+/**
+ * One line per item: what it is, its ratingKey, and its first original file (the thing people
+ * match on; an optimized copy is shown only when the item has nothing else, and says so).
+ */
+export function itemLine(item: CachedItem, optimizedNote = 'optimized version'): string {
+  const shown = item.files.find((candidate) => !candidate.optimized) ?? item.files[0]
   const files = item.files.length > 1 ? ` (+${item.files.length - 1} more files)` : ''
-  const file = item.files[0] ? `  ${inlineText(item.files[0].path)}${files}` : ''
+  const note = shown?.optimized ? ` (${optimizedNote})` : ''
+  const file = shown ? `  ${inlineText(shown.path)}${note}${files}` : ''
   return `${itemName(item)} [${inlineText(item.type)} ${inlineText(item.ratingKey)}]${file}`
+}
+
+/** One file lookup answer; an optimized copy names the item it is a copy of, so no one takes it for the original. */
+export function fileMatchLine(libraryTitle: string, item: CachedItem, file: CachedFile): string {
+  const note = `optimized version of ${itemName(item)}, not the original`
+  return `${inlineText(libraryTitle)}: ${itemLine({ ...item, files: [file] }, note)}`
 }
 
 export function itemName(item: CachedItem): string {
