@@ -21,6 +21,10 @@ export type CliCommand =
   | { name: 'clear'; library?: string }
   /** Without `set`, shows every setting; with it, changes one (see settings-command.ts). */
   | { name: 'settings'; set?: { key: string; value: string } }
+  /** Sign in with Plex (see login-command.ts); serverName picks one of several servers. */
+  | { name: 'login'; serverName?: string; connection?: string }
+  | { name: 'logout' }
+  | { name: 'servers' }
 
 export interface ParsedCli {
   command: CliCommand
@@ -41,6 +45,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   filter: { type: 'string' },
   reset: { type: 'boolean' },
+  'server-name': { type: 'string' },
+  connection: { type: 'string' },
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -59,6 +65,9 @@ const COMMAND_OPTIONS: Record<Exclude<CliCommand['name'], 'fake-plex'>, readonly
   stats: ['reset'],
   clear: [],
   settings: [],
+  login: ['server-name', 'connection'],
+  logout: [],
+  servers: [],
 }
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedCli {
@@ -130,6 +139,20 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
         throw new UsageError(`settings takes no arguments or set KEY VALUE; unexpected "${args[0]}".`)
       expectArgs('settings set', args.slice(1), 2, 2, 'KEY VALUE')
       return { name, set: { key: args[1]!, value: args[2]! } }
+    case 'login': {
+      expectArgs(name, args, 0, 0)
+      const serverName = nonEmpty('server-name', values['server-name'])
+      const connection = nonEmpty('connection', values.connection)
+      return {
+        name,
+        ...(serverName === undefined ? {} : { serverName }),
+        ...(connection === undefined ? {} : { connection }),
+      }
+    }
+    case 'logout':
+    case 'servers':
+      expectArgs(name, args, 0, 0)
+      return { name }
   }
 }
 

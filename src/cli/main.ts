@@ -28,6 +28,16 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       const { runSettingsCommand } = await import('./settings-command')
       return await runSettingsCommand(command, options, output)
     }
+    if (command.name === 'login' || command.name === 'logout') {
+      const { runLogin, runLogout } = await import('./login-command')
+      return command.name === 'login'
+        ? await runLogin(command, options, output, env)
+        : await runLogout(options, output, env)
+    }
+    if (command.name === 'servers') {
+      const { runServers } = await import('./servers-command')
+      return await runServers(options, output, env)
+    }
     // Loaded only now: help and fake-plex should not pay for opening SQLite and the Plex client.
     const { openCore } = await import('./open-core')
     const core = await openCore(options, (secret) => output.protect(secret))

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openSharedSettings } from '../main/settings'
+import { serverConnectionsOf } from '../main/settings/settings-store'
 import { storedSettingsSchema } from '../main/settings/stored-settings'
 import type { ServiceSettings } from '../main/service'
 import { SETTING_KEYS } from '../shared/settings-table'
@@ -34,8 +35,14 @@ export function savedSettings(dataDir: string): SavedSettings {
     if (name === 'keepWarm' || name === 'startInTray') continue
     if (parsed.data[name] !== undefined) saved[name] = parsed.data[name]
   }
-  if (typeof parsed.data.serverUrl === 'string' && parsed.data.demo !== true)
+  if (typeof parsed.data.serverUrl === 'string' && parsed.data.demo !== true) {
     saved.serverUrl = parsed.data.serverUrl
+    // The signed-in server's other addresses, for the same fail-over the app does.
+    Object.assign(
+      saved,
+      serverConnectionsOf({ serverUrl: parsed.data.serverUrl, plexServer: parsed.data.plexServer ?? null }),
+    )
+  }
   return saved as SavedSettings
 }
 

@@ -15,6 +15,14 @@ Commands:
   settings set KEY VALUE         change one, checked as the app's Settings window does:
                                  durations as 90, 90s, 5m, 2h or 1d; sizeLimitBytes in
                                  megabytes; on or off; a new serverUrl drops the saved token
+  login [--server-name NAME] [--connection URI]
+                                 sign in with Plex: prints the page and the code to approve,
+                                 waits, then saves the server (the only one, or NAME) and its
+                                 best connection (or URI) with its token, as the app does
+  logout                         forget the Plex tokens (the cache and the server URL stay)
+  servers                        the signed-in account's servers and connections: local,
+                                 remote or relay, https or http, reachable and how fast, and
+                                 which one is in use
   fake-plex [...]                run the fake Plex server, as npm run fake-plex does
                                  (plex-cache fake-plex --help lists its options)
   help                           this text

@@ -16,6 +16,8 @@ export interface CoreOptions {
   /** Timeouts and retry backoff of the Plex client (tests make retries instant). */
   clientTuning?: ClientTuning
   upkeep?: Partial<UpkeepOptions>
+  /** How long each other address of a signed-in server gets to answer when failing over (default 3 s). */
+  failoverProbeTimeoutMs?: number
   /** Cache events to show the user, such as a damaged cache file moved aside. */
   onCacheEvent?: (event: CacheEvent) => void
 }
@@ -51,6 +53,9 @@ export function createCore(options: CoreOptions): Core {
       clientIdentifier: options.clientIdentifier ?? persistentClientIdentifier(options.dataDir),
       ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
       ...(options.upkeep ? { upkeep: options.upkeep } : {}),
+      ...(options.failoverProbeTimeoutMs === undefined
+        ? {}
+        : { failoverProbeTimeoutMs: options.failoverProbeTimeoutMs }),
     })
     let closing: Promise<void> | undefined
     return {

@@ -339,7 +339,9 @@ export function serviceSettingsOf(state: SettingsState): ServiceSettings {
 }
 
 /** The signed-in server's addresses, only while serverUrl is one of them (see failover.ts). */
-function serverConnectionsOf(state: SettingsState): Pick<ServiceSettings, 'serverConnections'> {
+export function serverConnectionsOf(
+  state: Pick<SettingsState, 'serverUrl' | 'plexServer'>,
+): Pick<ServiceSettings, 'serverConnections'> {
   const server = state.plexServer
   if (!server || !server.connections.some((connection) => connection.uri === state.serverUrl)) return {}
   return {
