@@ -1,11 +1,12 @@
 import path from 'node:path'
-import { app, BrowserWindow, dialog, net } from 'electron'
+import { app, BrowserWindow, dialog, net, shell } from 'electron'
 import { createAppController, type AppController } from './app/app-controller'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { noSandboxNotice } from './sandbox-notice'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
+import { createExternalLinkOpener } from './external-links'
 import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
-import { openSharedSettings } from './settings'
+import { accountTokenStore, openSharedSettings } from './settings'
 import { systemVault } from './system-vault'
 import { createTray, isTrayShown, type TrayHandle } from './tray'
 import { closeThenQuit } from './quit-deadline'
@@ -93,6 +94,9 @@ async function start(): Promise<void> {
     // Electron's network stack: the system proxy settings and certificate store apply to Plex requests.
     fetch: (url, init) => net.fetch(url, init),
     settingsStore,
+    // Sign in with Plex opens the approval page in the system browser (the controller allows only its origin).
+    openExternal: createExternalLinkOpener((url) => shell.openExternal(url)),
+    accountTokens: () => accountTokenStore(dataDir),
     // electron-builder's AppImage start script adds --no-sandbox by itself where user namespaces are blocked.
     startupNotices: [noSandboxNotice(app.commandLine.hasSwitch('no-sandbox'))].filter(
       (notice) => notice !== null,

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FakePlexDatasetOptions } from '../fake-plex'
-import { createAppController, type AppController } from '../main/app'
+import { createAppController, type AppController, type AppControllerOptions } from '../main/app'
+import type { PlexTvEndpoints } from '../main/plextv'
 import { createHandlerTable, type HandlerTable } from '../main/ipc/handler-table'
 import type { FetchFunction } from '../main/plex'
 import type { ClientTuning } from '../main/service'
@@ -27,6 +28,9 @@ export interface WebBridgeOptions {
   clock?: () => number
   clientTuning?: ClientTuning
   demoDataset?: FakePlexDatasetOptions
+  /** plex.tv for Sign in with Plex; default from PLEX_CACHE_PLEX_TV_URL, else Plex's own. */
+  plexTv?: PlexTvEndpoints
+  signInTuning?: AppControllerOptions['signInTuning']
 }
 
 export interface WebBridge {
@@ -34,6 +38,8 @@ export interface WebBridge {
   url: string
   controller: AppController
   handlers: HandlerTable
+  /** Every URL the app asked the "system browser" to open, oldest first: a browser test checks them here. */
+  openedLinks: string[]
   close(): Promise<void>
 }
 
@@ -47,7 +53,15 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     file: join(options.dataDir, 'settings.json'),
     vault: options.vault ?? null,
   })
+  const openedLinks: string[] = []
   const controller = await createAppController({
+    // No system browser behind the bridge: the links are kept for the test to inspect.
+    openExternal: (url) => {
+      openedLinks.push(url)
+      return true
+    },
+    ...(options.plexTv ? { plexTv: options.plexTv } : {}),
+    ...(options.signInTuning ? { signInTuning: options.signInTuning } : {}),
     dataDir: options.dataDir,
     fetch: options.fetch ?? globalThis.fetch,
     settingsStore,
@@ -68,6 +82,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       url: server.url,
       controller,
       handlers,
+      openedLinks,
       close: () => {
         closing ??= server.close().finally(() => controller.close())
         return closing
