@@ -62,7 +62,7 @@ export function FindByFile({ onShow }: FindByFileProps) {
 }
 
 /** `at`: when the answer came, so a stale copy's age is as of then. */
-function FindResults({
+export function FindResults({
   asked,
   matches,
   at,
@@ -91,6 +91,12 @@ function FindResults({
             <span className="muted small">
               {match.library.title} · <code className="find-result-path">{match.file.path}</code>
             </span>
+            {match.file.optimized && (
+              <span className="muted small" data-testid="find-result-optimized">
+                <span className="badge badge-optimized">optimized version</span> of {match.item.title}, made
+                by Plex: not the original file
+              </span>
+            )}
             {match.source === 'stale' && (
               <span className="muted small" data-testid="find-result-stale">
                 <span className="badge badge-stale">stale</span> fetched{' '}

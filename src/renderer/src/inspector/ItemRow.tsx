@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { CachedItem } from '../../../shared/plex-data'
+import { externalIdsText, optimizedCopies, shownFile } from './item-facts'
 
 interface RowPosition {
   index: number
@@ -23,8 +24,11 @@ export const ItemRow = memo(function ItemRow({
   found,
   onSelect,
 }: RowPosition & { item: CachedItem; selected: boolean; found: boolean; onSelect: (index: number) => void }) {
-  const paths = item.files.map((file) => file.path)
+  const paths = item.files.map((file) => (file.optimized ? `${file.path} (optimized version)` : file.path))
   const title = displayTitle(item)
+  const ids = externalIdsText(item)
+  const shown = shownFile(item)
+  const copies = optimizedCopies(item)
   return (
     <div
       id={`${gridId}-row-${index}`}
@@ -38,8 +42,16 @@ export const ItemRow = memo(function ItemRow({
       data-index={index}
       data-rating-key={item.ratingKey}
     >
-      <span role="gridcell" className="vgrid-title" title={title} data-testid="item-title">
-        {title}
+      <span role="gridcell" title={ids === '' ? title : `${title}\n${ids}`}>
+        <span className="vgrid-title" data-testid="item-title">
+          {title}
+        </span>
+        {ids !== '' && (
+          <span className="vgrid-ids" data-testid="item-ids">
+            {' '}
+            {ids}
+          </span>
+        )}
       </span>
       <span role="gridcell" className="number">
         {item.year ?? '—'}
@@ -48,8 +60,17 @@ export const ItemRow = memo(function ItemRow({
         {item.type}
       </span>
       <span role="gridcell" className="vgrid-path" title={paths.join('\n')} data-testid="item-path">
-        {paths.length === 0 ? <span className="muted">no files</span> : paths[0]}
+        {shown === undefined ? <span className="muted">no files</span> : shown.path}
         {paths.length > 1 && <span className="vgrid-more"> +{paths.length - 1}</span>}
+        {copies.length > 0 && (
+          <span
+            className="badge badge-optimized"
+            data-testid="item-optimized"
+            title="A copy Plex made with Optimize (under Plex Versions), not the original file"
+          >
+            {shown?.optimized ? 'optimized version' : 'optimized copy'}
+          </span>
+        )}
       </span>
     </div>
   )
