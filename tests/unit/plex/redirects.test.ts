@@ -127,7 +127,7 @@ describe('redirects: the token never leaves the server it belongs to', () => {
   })
 
   it('asks every fetch not to follow redirects by itself', async () => {
-    const modes: Array<RequestRedirect | undefined> = []
+    const modes: Array<RequestInit['redirect']> = []
     const server = await fakePlex()
     const { plex } = clientFor(server, (url, init) => {
       modes.push(init.redirect)
