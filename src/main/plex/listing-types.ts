@@ -25,7 +25,12 @@ export async function listEachType<T>(
     let announced: number | undefined
     const items = await listOne(type, (progress) => {
       announced = progress.total
-      onProgress?.({ fetched: earlierFetched + progress.fetched, total: earlierTotal + progress.total })
+      onProgress?.({
+        fetched: earlierFetched + progress.fetched,
+        total: earlierTotal + progress.total,
+        // A page being retried is news for whoever watches, whichever type's listing it is in.
+        ...(progress.retry ? { retry: progress.retry } : {}),
+      })
     })
     for (const item of items) {
       const key = keyOf(item)

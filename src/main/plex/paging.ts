@@ -116,7 +116,7 @@ class Listing<T> {
   async run(): Promise<T[]> {
     let start = 0
     let previousSignature: string | undefined
-    let ahead: { start: number; page: Promise<FetchedPage<T>> } | undefined
+    let ahead: { start: number; page: Promise<FetchedPage<T>>; stop: AbortController } | undefined
     let nextStep: number | undefined
     let pagesWithoutNewItems = 0
     for (let pageNumber = 1; ; pageNumber++) {
@@ -126,11 +126,15 @@ class Listing<T> {
         )
       }
       this.guard.checkTime()
-      const current = ahead?.start === start ? ahead.page : this.fetch(pageNumber, start)
+      const current = ahead?.start === start ? ahead.page : this.fetch(pageNumber, start, this.signal)
+      // A wrong guess (the last page was shorter than predicted): stop it and its retries.
+      if (ahead && ahead.start !== start) ahead.stop.abort()
       ahead = undefined
       // Only after the first page: before it, the total is unknown and a failure would be doubled.
       if (nextStep !== undefined && (this.lastTotal === undefined || start + nextStep < this.lastTotal)) {
-        ahead = { start: start + nextStep, page: this.fetch(pageNumber + 1, start + nextStep) }
+        const stop = new AbortController()
+        const signal = AbortSignal.any([this.signal, stop.signal])
+        ahead = { start: start + nextStep, page: this.fetch(pageNumber + 1, start + nextStep, signal), stop }
         // A page fetched ahead may never be awaited (wrong guess, an earlier failure): keep its rejection handled.
         ahead.page.catch(() => undefined)
       }
@@ -177,14 +181,15 @@ class Listing<T> {
     return this.collected
   }
 
-  private fetch(pageNumber: number, start: number): Promise<FetchedPage<T>> {
+  private fetch(pageNumber: number, start: number, signal: AbortSignal): Promise<FetchedPage<T>> {
     let transitFailures = 0
     const attempt = async (): Promise<FetchedPage<T>> => {
       const size = this.size
-      return { page: await this.fetchPage(start, size, this.signal), size }
+      return { page: await this.fetchPage(start, size, signal), size }
     }
-    return withRetry(attempt, this.options.retry ?? NO_RETRIES, this.signal, {
+    return withRetry(attempt, this.options.retry ?? NO_RETRIES, signal, {
       onRetry: (notice) => {
+        if (signal.aborted) return
         // Never wait past the time cap: fail now instead.
         this.guard.checkTime(notice.delayMs)
         if (notice.error.status === undefined && ++transitFailures >= TRANSIT_FAILURES_BEFORE_SHRINKING) {
