@@ -1,6 +1,7 @@
 import type { PublicSettings } from '../../../shared/contract'
 import { ConnectForm } from './ConnectForm'
 import { DemoCard } from './DemoCard'
+import { SignInWithPlex } from './SignInWithPlex'
 
 /** Shown while no server is configured: connect a real server, or try the demo one. */
 export function Onboarding({ onConnected }: { onConnected(settings: PublicSettings): void }) {
@@ -10,7 +11,10 @@ export function Onboarding({ onConnected }: { onConnected(settings: PublicSettin
         Connect Plex Cache to a Plex Media Server to keep its libraries on this computer.
       </p>
       <div className="onboarding-choices">
-        <ConnectForm onConnected={onConnected} />
+        <div className="onboarding-connect">
+          <SignInWithPlex onConnected={onConnected} />
+          <ConnectForm onConnected={onConnected} />
+        </div>
         <DemoCard onConnected={onConnected} />
       </div>
     </section>
