@@ -104,7 +104,8 @@ describe('CacheService.refreshAll', () => {
     expect(second.every((outcome) => outcome.outcome === 'revalidated')).toBe(true)
     const log = fake.controls.requestLog()
     expect(pathsOf(log).filter((path) => path === '/library/sections')).toHaveLength(1)
-    expect(countRequests(log)).toHaveLength(4)
+    // One count per library, two for Photos: its photos and its clips are counted apart.
+    expect(countRequests(log)).toHaveLength(5)
     expect(itemPageRequests(log)).toEqual([])
     expect(service.stats().revalidations).toBe(4)
   })
