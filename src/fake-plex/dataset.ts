@@ -50,8 +50,10 @@ export function generateLibrary(options: FakePlexDatasetOptions = {}): Library {
   build.shows(counts.shows, counts.seasonsPerShow, counts.episodesPerSeason)
   build.music(counts.artists, counts.albumsPerArtist, counts.tracksPerAlbum)
   build.photos(counts.photos)
-  // Last, so that adding clips leaves every earlier item's random details as they were.
-  build.clips(counts.clips)
+  // Last, so that adding clips leaves every earlier item's random details as they were. By default
+  // only a library with albums gets clips, so "no photos" (benches, small tests) stays empty.
+  const hasAlbums = library.itemsOfKind('4', 'photoalbum').length > 0
+  build.clips(options.clips ?? (hasAlbums ? counts.clips : 0))
   return library
 }
 

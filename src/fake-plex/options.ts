@@ -21,7 +21,7 @@ export interface FakePlexDatasetOptions {
   tracksPerAlbum?: number
   /** Default 12 ("Photos", section key "4", type photo; about two thirds sit in albums). */
   photos?: number
-  /** Default 2: videos (`type="clip"`) in the photo albums, as phones put them there. */
+  /** Default 2 (0 when there are no photo albums): videos (`type="clip"`) in the albums, as phones put them there. */
   clips?: number
   /** Default 'posix' (`/data/Movies/…`); 'windows' spells generated paths `D:\Movies\…` as a Windows server does. */
   pathStyle?: 'posix' | 'windows'

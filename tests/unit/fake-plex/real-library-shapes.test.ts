@@ -73,6 +73,17 @@ describe('fake Plex: what real libraries contain', () => {
     expect(xml.children.map((node) => [node.tag, node.attrs.type])).toContainEqual(['Video', 'clip'])
   })
 
+  it('adds clips by default only to a library with albums; asked for, they sit loose in the section', async () => {
+    const none = await fake({ dataset: { photos: 0 } })
+    expect((await getJson(none, '/library/sections/4/all')).Metadata).toBeUndefined()
+    const loose = await fake({ dataset: { photos: 0, clips: 2 } })
+    const top = (await getJson(loose, '/library/sections/4/all')).Metadata ?? []
+    expect(top.map((item) => [item.type, item.title, item.parentRatingKey])).toEqual([
+      ['clip', 'VID_0001', undefined],
+      ['clip', 'VID_0002', undefined],
+    ])
+  })
+
   it('spells every generated path the Windows way with pathStyle "windows", locations included', async () => {
     const server = await fake({
       dataset: { movies: 10, shows: 1, artists: 1, photos: 6, pathStyle: 'windows' },
