@@ -17,6 +17,8 @@ Options:
   --albums N          albums per artist (default 2)
   --tracks N          tracks per album (default 8)
   --photos N          photos in section 4 "Photos" (default 12)
+  --clips N           videos in the photo albums (default 2 when there are albums)
+  --path-style S      posix (/data/Movies/…, the default) or windows (D:\\Movies\\…)
   --max-page-size N   force listings to page at N items (default off)
   --tls-cert FILE     serve https with this PEM certificate (needs --tls-key)
   --tls-key FILE      the PEM private key for --tls-cert
@@ -35,6 +37,7 @@ const DATASET_FLAGS = {
   albums: 'albumsPerArtist',
   tracks: 'tracksPerAlbum',
   photos: 'photos',
+  clips: 'clips',
 } as const
 
 export type CliCommand = { help: true } | { help: false; options: FakePlexOptions }
@@ -65,6 +68,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     } else if (name === 'max-page-size') {
       options.maxPageSize = count(name, value)
       if (options.maxPageSize < 1) throw new CliUsageError('--max-page-size must be at least 1')
+    } else if (name === 'path-style') {
+      if (value !== 'posix' && value !== 'windows') {
+        throw new CliUsageError('--path-style must be posix or windows')
+      }
+      options.dataset.pathStyle = value
     } else if (name === 'tls-cert' || name === 'tls-key') {
       tlsFiles[name === 'tls-cert' ? 'cert' : 'key'] = value
     } else if (name in DATASET_FLAGS) {

@@ -9,6 +9,7 @@ import type { OperationName } from './channels'
 import { settingsSchemaShape, type SettingValues } from './settings-table'
 import type {
   CacheEntryRow,
+  CertificateDetails,
   ConnectionStatus,
   ConnectionTestResult,
   FileMatchRow,
@@ -20,6 +21,7 @@ import type {
   ServiceStats,
   StatsBucket,
 } from './service-types'
+  TrustedCertificate,
 import type { SignInState } from './sign-in-types'
 
 export { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type OperationName } from './channels'
@@ -33,6 +35,8 @@ export interface ContractError {
   code: ErrorCode
   message: string
 }
+  /** With CERTIFICATE: the names and fingerprint to show before offering to trust it. */
+  certificate?: CertificateDetails
 
 /** Errors cross the process boundary as values: Electron would carry only a thrown error's message. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError }
@@ -112,6 +116,16 @@ export const contract = {
     z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2048), token: nonEmptyText(512) }),
   ),
   /** Starts the bundled fake Plex server on loopback and connects to it. */
+  /**
+   * Trusts the certificate an https server presents, for that origin only, after the user saw the
+   * fingerprint and confirmed: refused if the server now presents another one.
+   */
+  trustCertificate: operation<TrustedCertificate>()(
+    z.strictObject({
+      url: z.url({ protocol: /^https$/ }).max(2048),
+      fingerprint256: z.string().regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/),
+    }),
+  ),
   useDemoServer: operation<PublicSettings>()(noArguments),
   /** Sign in with Plex: a new code, and the system browser opened at Plex's page to approve it. */
   signInStart: operation<SignInState>()(noArguments),

@@ -64,6 +64,13 @@ export interface ServiceErrorInfo {
   certificate?: CertificateDetails
 }
 
+/** A certificate the user chose to trust for one server (pinned by its SHA-256 fingerprint). */
+export interface TrustedCertificate {
+  origin: string
+  fingerprint256: string
+  names: string[]
+}
+
 /** A refused server certificate as the window and the CLI show it (never the token). */
 export interface CertificateDetails {
   /** https://host:port: a trusted certificate is pinned for this origin only. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CliUsageError, parseCliArgs } from '../../../src/fake-plex/cli-args'
 import { childrenNamed, fake, getJson, getXml, type JsonObject } from './support'
 
 /** What real libraries hold besides the plain cases (plex-api-facts §9), as the fake serves it. */
@@ -129,5 +130,15 @@ describe('fake Plex: what real libraries contain', () => {
     for (const path of ['/library/sections/1/all', '/library/sections/4/all?type=12']) {
       expect(await getJson(second, path)).toEqual(await getJson(first, path))
     }
+  })
+})
+
+describe('fake Plex command line: clips and Windows paths', () => {
+  it('takes --clips and --path-style, and refuses a style it does not know', () => {
+    expect(parseCliArgs(['--clips', '4', '--path-style=windows'])).toMatchObject({
+      help: false,
+      options: { dataset: { clips: 4, pathStyle: 'windows' } },
+    })
+    expect(() => parseCliArgs(['--path-style', 'mac'])).toThrow(CliUsageError)
   })
 })
