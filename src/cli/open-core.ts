@@ -1,5 +1,6 @@
 import { cacheEventMessage } from '../main/cache'
 import { createCore, type Core } from '../main/core'
+import { fetchWithTrustedCertificates } from '../main/pinned-node-fetch'
 import { DEFAULT_SETTINGS } from '../main/service'
 import type { GlobalOptions } from './args'
 import { savedSettings, savedToken } from './saved-settings'
@@ -23,7 +24,8 @@ export async function openCore(
   if (token !== undefined) protectSecret(token)
   return createCore({
     dataDir: options.dataDir,
-    fetch: globalThis.fetch,
+    // Certificates trusted in the window (or with trust-certificate) apply here too.
+    fetch: fetchWithTrustedCertificates(options.dataDir),
     settings: {
       ...DEFAULT_SETTINGS,
       ...saved,

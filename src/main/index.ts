@@ -1,12 +1,14 @@
 import path from 'node:path'
-import { app, BrowserWindow, dialog, net, shell } from 'electron'
+import { app, BrowserWindow, dialog, net, session, shell } from 'electron'
 import { createAppController, type AppController } from './app/app-controller'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { trustPinnedCertificates } from './certificate-trust'
 import { noSandboxNotice } from './sandbox-notice'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
 import { createExternalLinkOpener } from './external-links'
 import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
 import { accountTokenStore, openSharedSettings } from './settings'
+import { CertificatePins } from './settings/certificate-pins'
 import { systemVault } from './system-vault'
 import { createTray, isTrayShown, type TrayHandle } from './tray'
 import { closeThenQuit } from './quit-deadline'
@@ -89,10 +91,13 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
   // The CLI opens the same store; safeStorage is only there to move tokens saved by earlier versions.
   const settingsStore = openSharedSettings(dataDir, systemVault())
+  // Certificates the user trusted (per server, by fingerprint) apply to net.fetch's requests.
+  const certificateTrust = trustPinnedCertificates(session.defaultSession, new CertificatePins(dataDir))
   const started = await createAppController({
     dataDir,
     // Electron's network stack: the system proxy settings and certificate store apply to Plex requests.
     fetch: (url, init) => net.fetch(url, init),
+    onCertificateTrusted: () => certificateTrust.refresh(),
     settingsStore,
     // Sign in with Plex opens the approval page in the system browser (the controller allows only its origin).
     openExternal: createExternalLinkOpener((url) => shell.openExternal(url)),

@@ -22,6 +22,7 @@ export const OPERATION_NAMES = [
   'getSettings',
   'setSettings',
   'testConnection',
+  'trustCertificate',
   'useDemoServer',
   'signInStart',
   'signInState',

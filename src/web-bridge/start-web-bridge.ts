@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FakePlexDatasetOptions } from '../fake-plex'
+import { fetchWithTrustedCertificates } from '../main/pinned-node-fetch'
 import { createAppController, type AppController, type AppControllerOptions } from '../main/app'
 import type { PlexTvEndpoints } from '../main/plextv'
 import { createHandlerTable, type HandlerTable } from '../main/ipc/handler-table'
@@ -63,7 +64,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     ...(options.plexTv ? { plexTv: options.plexTv } : {}),
     ...(options.signInTuning ? { signInTuning: options.signInTuning } : {}),
     dataDir: options.dataDir,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? fetchWithTrustedCertificates(options.dataDir),
     settingsStore,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),

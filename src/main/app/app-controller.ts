@@ -15,10 +15,12 @@ import { plexTvEndpoints, type PlexTvEndpoints } from '../plextv'
 import type { FetchFunction } from '../plex'
 import { ServiceError, toServiceError, type ClientTuning } from '../service'
 import type { PreparedSettings, SettingsStore } from '../settings'
+import { CertificatePins } from '../settings/certificate-pins'
 import { DemoServer, DEMO_DATASET } from './demo-server'
 import { EventHub } from './event-hub'
 import { createOperationTable, type OperationTable } from './operations'
 import { createSignIn, type SignInOptions } from './sign-in-wiring'
+import { trustServerCertificate } from './trust-certificate'
 
 export interface AppControllerOptions {
   dataDir: string
@@ -38,6 +40,11 @@ export interface AppControllerOptions {
   plexTv?: PlexTvEndpoints
   /** Where the plex.tv account token is kept after signing in; default: nowhere. */
   accountTokens?: SignInOptions['accountTokens']
+  /**
+   * Called after the user trusted a certificate, so the network stack applies the new pin (Electron
+   * drops cached verdicts; Node's pinned fetch reads the pins on every request and needs nothing).
+   */
+  onCertificateTrusted?: () => void
   /** Tests poll and probe faster. */
   signInTuning?: Pick<SignInOptions, 'pollIntervalMs' | 'probeTimeoutMs'>
 }
@@ -131,6 +138,11 @@ export async function createAppController(options: AppControllerOptions): Promis
     service,
     store,
     signIn,
+    trustCertificate: async (url, fingerprint256) => {
+      const trusted = await trustServerCertificate(new CertificatePins(options.dataDir), url, fingerprint256)
+      options.onCertificateTrusted?.()
+      return trusted
+    },
     changeSettings: (change: SettingsChange) =>
       oneAtATime(async () => {
         const settings = apply(await store.prepare(change))

@@ -2,6 +2,7 @@ import type { ArgsOf, OperationName, PublicSettings, ResultOf, SettingsChange } 
 import { INSPECTION_CONSUMER } from '../cache'
 import type { CacheService } from '../service'
 import type { SettingsStore } from '../settings'
+import type { TrustedCertificate } from '../../shared/service-types'
 import type { SignInSession } from './sign-in-session'
 
 /** One function per contract operation, receiving arguments the contract's schema has already accepted. */
@@ -15,6 +16,7 @@ export interface OperationDeps {
   changeSettings(change: SettingsChange): Promise<PublicSettings>
   useDemoServer(): Promise<PublicSettings>
   signIn: { session: SignInSession; signOut(): Promise<PublicSettings> }
+  trustCertificate(url: string, fingerprint256: string): Promise<TrustedCertificate>
 }
 
 /**
@@ -29,6 +31,7 @@ export function createOperationTable({
   changeSettings,
   useDemoServer,
   signIn,
+  trustCertificate,
 }: OperationDeps): OperationTable {
   return {
     listLibraries: () => service.listLibraries(),
@@ -63,6 +66,7 @@ export function createOperationTable({
     getSettings: () => store.publicSettings(),
     setSettings: (change) => changeSettings(change),
     testConnection: ({ url, token }) => service.testConnection(url, token),
+    trustCertificate: ({ url, fingerprint256 }) => trustCertificate(url, fingerprint256),
     useDemoServer: () => useDemoServer(),
     signInStart: () => signIn.session.start(),
     signInState: () => signIn.session.current(),

@@ -9,6 +9,7 @@ import {
 import type { AppController } from '../app/app-controller'
 import { ServiceError } from '../service'
 import { redactSecrets } from '../../shared/redact'
+import type { CertificateDetails } from '../../shared/service-types'
 
 export type HandlerTable = {
   [K in OperationName]: (rawArgs: unknown) => Promise<Envelope<ResultOf<K>>>
@@ -36,7 +37,10 @@ export function createHandlerTable(
         const value = await controller.run(operation, parsed.data as never)
         return { ok: true, value }
       } catch (error) {
-        if (error instanceof ServiceError) return failure(error.code, clip(error.message))
+        if (error instanceof ServiceError) {
+          const { certificate } = error.info
+          return failure(error.code, clip(error.message), certificate)
+        }
         onUnexpectedError(operation, error)
         return failure('INTERNAL', INTERNAL_MESSAGE)
       }
@@ -45,8 +49,12 @@ export function createHandlerTable(
   return table as HandlerTable
 }
 
-function failure(code: ContractError['code'], message: string): { ok: false; error: ContractError } {
-  return { ok: false, error: { code, message } }
+function failure(
+  code: ContractError['code'],
+  message: string,
+  certificate?: CertificateDetails,
+): { ok: false; error: ContractError } {
+  return { ok: false, error: { code, message, ...(certificate ? { certificate } : {}) } }
 }
 
 interface Issue {

@@ -32,8 +32,9 @@ export function pinnedFetch(pinFor: PinLookup, fallback: FetchFunction = globalT
 }
 
 function pinnedConnector(fingerprint256: string): buildConnector.connector {
-  // Chain and name checks are off only because the fingerprint check below replaces them.
-  const connect = buildConnector({ rejectUnauthorized: false })
+  // Chain and name checks are off only because the fingerprint check below replaces them. No TLS
+  // session resumption: a resumed session shows no peer certificate, so there is nothing to check.
+  const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0 })
   return (options, callback) =>
     connect(options, (error, socket) => {
       if (error !== null) return callback(error, null)

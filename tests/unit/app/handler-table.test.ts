@@ -65,6 +65,13 @@ const invalid: Record<OperationName, unknown[]> = {
     JSON.parse('{"__proto__":{"isAdmin":true}}'),
     JSON.parse('{"keepWarm":true,"__proto__":{"isAdmin":true}}'),
   ],
+  trustCertificate: [
+    undefined,
+    { url: 'http://127.0.0.1:32400', fingerprint256: `${'AB:'.repeat(31)}AB` },
+    { url: 'https://127.0.0.1:32400', fingerprint256: 'AB:CD' },
+    { url: 'https://127.0.0.1:32400', fingerprint256: 'ab'.repeat(32) },
+    { url: 'https://127.0.0.1:32400', fingerprint256: `${'AB:'.repeat(31)}AB`, ignoreErrors: true },
+  ],
   testConnection: [
     { url: 'http://127.0.0.1:32400' },
     { url: 'ftp://127.0.0.1', token: 't' },

@@ -235,6 +235,18 @@ export const protocolRecorder = {
   },
 }
 
+/** The default session: which certificate verify procedures were set (certificate-trust.ts). */
+export const sessionRecorder = {
+  verifyProcs: [] as unknown[],
+  connectionsClosed: 0,
+  setCertificateVerifyProc(proc: unknown): void {
+    sessionRecorder.verifyProcs.push(proc)
+  },
+  async closeAllConnections(): Promise<void> {
+    sessionRecorder.connectionsClosed++
+  },
+}
+
 export const electronModule = {
   app: appRecorder,
   BrowserWindow: FakeBrowserWindow,
@@ -250,6 +262,7 @@ export const electronModule = {
     createFromPath: (file: string) => ({ file, template: false, setTemplateImage() {} }),
   },
   net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
+  session: { defaultSession: sessionRecorder },
   dialog: {
     errors: [] as string[],
     showErrorBox: (title: string) => void electronModule.dialog.errors.push(title),

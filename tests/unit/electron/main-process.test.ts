@@ -4,7 +4,14 @@ import { channelFor, EVENT_CHANNEL, OPERATION_NAMES } from '../../../src/shared/
 import { tempDir } from '../../support/temp-dir'
 import { busClientsPath } from '../tray/stand-in-bus-clients'
 import { bootMain, invokeFrom } from './boot-main'
-import { FakeBrowserWindow, FakeTray, RecordedEvent, appRecorder, ipcMainRecorder } from './electron-recorder'
+import {
+  FakeBrowserWindow,
+  FakeTray,
+  RecordedEvent,
+  appRecorder,
+  ipcMainRecorder,
+  sessionRecorder,
+} from './electron-recorder'
 
 vi.mock('electron', async () => (await import('./electron-recorder')).electronModule)
 
@@ -33,6 +40,8 @@ describe('the main process, composed against the Electron stand-in', () => {
     })
     expect(new Set(ipcMainRecorder.handlers.keys())).toEqual(new Set(OPERATION_NAMES.map(channelFor)))
     expect(FakeTray.created).toHaveLength(1)
+    // Pinned certificates apply to net.fetch; nothing else overrides Chromium's certificate checks.
+    expect(sessionRecorder.verifyProcs).toHaveLength(1)
 
     // A new user: no server, then the demo server at once.
     await expect(invokeFrom(window, 'getSettings')).resolves.toMatchObject({

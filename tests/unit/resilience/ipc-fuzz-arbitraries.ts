@@ -109,6 +109,11 @@ export const SHAPES: Record<OperationName, OperationShape> = {
     fields: { url: { kind: 'url' }, token: { kind: 'text', min: 1, max: 512 } },
     valid: { url: 'http://127.0.0.1:32400', token: 'token' },
   },
+  trustCertificate: {
+    optional: false,
+    fields: { url: { kind: 'url' }, fingerprint256: { kind: 'text', min: 1, max: 95 } },
+    valid: { url: 'https://127.0.0.1:32400', fingerprint256: `${'AB:'.repeat(31)}AB` },
+  },
   useDemoServer: none,
   signInStart: none,
   signInState: none,
