@@ -6,7 +6,7 @@ import {
   type EntryRead,
   type LibraryPage,
 } from '../cache'
-import { leafTypeFor, type Section } from '../plex'
+import { leafTypesFor, type Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
 import { savedByPageRead } from './counters'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
@@ -155,13 +155,16 @@ export class LibraryReads {
     const started = performance.now()
     let results: CachedItem[]
     try {
-      results = await connection.call((client, signal) =>
-        client.search(section.key, title, {
-          type: leafTypeFor(section.type),
-          pageSize: this.ctx.settings().pageSize,
-          signal,
-        }),
-      )
+      // Every type the cached listing holds (a photo library's photos and clips), so Plex's answer
+      // agrees with the one a fresh cached library gives.
+      results = await connection.call(async (client, signal) => {
+        const found: CachedItem[] = []
+        for (const type of leafTypesFor(section.type)) {
+          const pageSize = this.ctx.settings().pageSize
+          found.push(...(await client.search(section.key, title, { type, pageSize, signal })))
+        }
+        return found
+      })
     } catch (error) {
       const failure = toServiceError(error, connection.secrets)
       if (failure.code === 'NOT_FOUND') this.ctx.loader.remove(server, section.key)

@@ -108,6 +108,20 @@ describe('real library shapes through the service', () => {
     ])
   })
 
+  it("searches a photo library's clips on Plex too, as a search of its cached copy would find them", async () => {
+    const fake = await fakePlex({ dataset: { movies: 0, photos: 6, clips: 2 } })
+    const { service } = openCore(fake)
+    const fromPlex = await service.search('4', 'vid_000')
+    expect(fromPlex.source).toBe('plex')
+    expect(fromPlex.results.map((item) => [item.type, item.title])).toEqual([
+      ['clip', 'VID_0001'],
+      ['clip', 'VID_0002'],
+    ])
+    await service.refreshLibrary('4')
+    const fromCache = await service.search('4', 'IMG_0001')
+    expect(fromCache.results.map((item) => item.title)).toEqual(['IMG_0001'])
+  })
+
   it('lists the original before the optimized copy that shares its file name, and says which is which', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
