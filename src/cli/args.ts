@@ -25,6 +25,8 @@ export type CliCommand =
   | { name: 'login'; serverName?: string; connection?: string }
   | { name: 'logout' }
   | { name: 'servers' }
+  /** Show an https server's certificate and trust it for that server (see trust-certificate-command.ts). */
+  | { name: 'trust-certificate'; url?: string; fingerprint?: string; remove: boolean }
 
 export interface ParsedCli {
   command: CliCommand
@@ -47,6 +49,8 @@ const OPTIONS = {
   reset: { type: 'boolean' },
   'server-name': { type: 'string' },
   connection: { type: 'string' },
+  fingerprint: { type: 'string' },
+  remove: { type: 'boolean' },
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -68,6 +72,7 @@ const COMMAND_OPTIONS: Record<Exclude<CliCommand['name'], 'fake-plex'>, readonly
   login: ['server-name', 'connection'],
   logout: [],
   servers: [],
+  'trust-certificate': ['fingerprint', 'remove'],
 }
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedCli {
@@ -153,6 +158,18 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
     case 'servers':
       expectArgs(name, args, 0, 0)
       return { name }
+    case 'trust-certificate': {
+      expectArgs(name, args, 0, 1, '[URL]')
+      const fingerprint = nonEmpty('fingerprint', values.fingerprint)
+      if (fingerprint !== undefined && values.remove === true)
+        throw new UsageError('--fingerprint and --remove do not go together.')
+      return {
+        name,
+        remove: values.remove === true,
+        ...(args[0] === undefined ? {} : { url: args[0] }),
+        ...(fingerprint === undefined ? {} : { fingerprint }),
+      }
+    }
   }
 }
 

@@ -55,7 +55,7 @@ const CLI_READ: ReadConsumer = { consumer: 'cli' }
 
 type ServiceCommand = Exclude<
   CliCommand,
-  { name: 'help' | 'fake-plex' | 'settings' | 'login' | 'logout' | 'servers' }
+  { name: 'help' | 'fake-plex' | 'settings' | 'login' | 'logout' | 'servers' | 'trust-certificate' }
 >
 
 /** Runs one command over the service; returns the exit code or throws (see describeFailure). */

@@ -18,6 +18,8 @@ const HINTS: Partial<Record<ServiceErrorInfo['code'], string>> = {
   UNREACHABLE:
     'Check the server address (--server, PLEX_URL or plex-cache settings) and that the server is running.',
   NOT_CONFIGURED: CONFIGURE_HINT,
+  CERTIFICATE:
+    "To trust this server's certificate after checking its fingerprint: plex-cache trust-certificate URL.",
 }
 
 /**

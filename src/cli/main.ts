@@ -34,6 +34,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
         ? await runLogin(command, options, output, env)
         : await runLogout(options, output, env)
     }
+    if (command.name === 'trust-certificate') {
+      const { runTrustCertificate } = await import('./trust-certificate-command')
+      return await runTrustCertificate(command, options, output)
+    }
     if (command.name === 'servers') {
       const { runServers } = await import('./servers-command')
       return await runServers(options, output, env)

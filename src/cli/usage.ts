@@ -23,6 +23,11 @@ Commands:
   servers                        the signed-in account's servers and connections: local,
                                  remote or relay, https or http, reachable and how fast, and
                                  which one is in use
+  trust-certificate [URL] [--fingerprint SHA256] [--remove]
+                                 show the certificate an https server (URL, else the saved
+                                 one) presents and trust it for that server only: y/N on a
+                                 terminal, or --fingerprint (refused if it does not match);
+                                 --remove forgets it
   fake-plex [...]                run the fake Plex server, as npm run fake-plex does
                                  (plex-cache fake-plex --help lists its options)
   help                           this text
