@@ -96,7 +96,12 @@ async function refresh(names: string[], force: boolean, context: CommandContext)
   const titles = await libraryTitles(service)
   const unsubscribe = service.on((event) => {
     if (event.type !== 'progress') return
-    progress.update(titles.get(event.library) ?? `library ${event.library}`, event.fetched, event.total)
+    progress.update(
+      titles.get(event.library) ?? `library ${event.library}`,
+      event.fetched,
+      event.total,
+      event.retry,
+    )
   })
   const outcomes: RefreshOutcome[] = []
   const report = (outcome: RefreshOutcome): void => {

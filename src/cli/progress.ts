@@ -1,3 +1,6 @@
+import { retryNote } from '../shared/retry-note'
+import type { ProgressRetry } from '../shared/service-types'
+
 /** Where progress goes: stderr, so that stdout stays clean for --json and pipes. */
 export interface ProgressTarget {
   isTTY: boolean
@@ -26,14 +29,16 @@ export class ProgressReporter {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  update(label: string, fetched: number, total: number): void {
+  /** `retry` when a page failed and is about to be tried again: shown at once, never throttled away. */
+  update(label: string, fetched: number, total: number, retry?: ProgressRetry): void {
     const done = total > 0 && fetched >= total
     if (label !== this.current) {
       this.current = label
       this.lastStep = -1
       this.lastDrawAt = -Infinity
     }
-    if (this.target.isTTY) this.drawBar(label, fetched, total, done)
+    if (this.target.isTTY) this.drawBar(label, fetched, total, done || retry !== undefined, retry)
+    else if (retry) this.target.write(`${label}: ${retryNote(retry)}\n`)
     else this.printStep(label, fetched, total)
   }
 
@@ -43,11 +48,18 @@ export class ProgressReporter {
     this.barShown = false
   }
 
-  private drawBar(label: string, fetched: number, total: number, done: boolean): void {
+  private drawBar(
+    label: string,
+    fetched: number,
+    total: number,
+    urgent: boolean,
+    retry: ProgressRetry | undefined,
+  ): void {
     const now = this.clock()
-    if (!done && now - this.lastDrawAt < REDRAW_INTERVAL_MS) return
+    if (!urgent && now - this.lastDrawAt < REDRAW_INTERVAL_MS) return
     this.lastDrawAt = now
-    this.target.write(`\r\x1b[2K${this.fit(renderBar(label, fetched, total))}`)
+    const line = renderBar(label, fetched, total) + (retry ? `  ${retryNote(retry)}` : '')
+    this.target.write(`\r\x1b[2K${this.fit(line)}`)
     this.barShown = true
   }
 

@@ -15,13 +15,14 @@ import type {
   FileMatchRow,
   ItemsResult,
   LibraryRow,
+  ProgressRetry,
   RefreshOutcome,
   SearchResult,
   ServiceErrorInfo,
   ServiceStats,
   StatsBucket,
-} from './service-types'
   TrustedCertificate,
+} from './service-types'
 import type { SignInState } from './sign-in-types'
 
 export { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type OperationName } from './channels'
@@ -34,9 +35,9 @@ export type ErrorCode = ServiceErrorInfo['code'] | 'FORBIDDEN'
 export interface ContractError {
   code: ErrorCode
   message: string
-}
   /** With CERTIFICATE: the names and fingerprint to show before offering to trust it. */
   certificate?: CertificateDetails
+}
 
 /** Errors cross the process boundary as values: Electron would carry only a thrown error's message. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError }
@@ -115,7 +116,6 @@ export const contract = {
   testConnection: operation<ConnectionTestResult>()(
     z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2048), token: nonEmptyText(512) }),
   ),
-  /** Starts the bundled fake Plex server on loopback and connects to it. */
   /**
    * Trusts the certificate an https server presents, for that origin only, after the user saw the
    * fingerprint and confirmed: refused if the server now presents another one.
@@ -126,6 +126,7 @@ export const contract = {
       fingerprint256: z.string().regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/),
     }),
   ),
+  /** Starts the bundled fake Plex server on loopback and connects to it. */
   useDemoServer: operation<PublicSettings>()(noArguments),
   /** Sign in with Plex: a new code, and the system browser opened at Plex's page to approve it. */
   signInStart: operation<SignInState>()(noArguments),
@@ -160,7 +161,8 @@ export type ResultOf<K extends OperationName> = Contract[K]['result']
 export interface EventPayloads {
   /** Cached data changed; `library` is the section key when one library did. Re-read what is shown. */
   changed: { library?: string }
-  progress: { library: string; fetched: number; total: number }
+  /** `retry` while a page that failed is about to be tried again. */
+  progress: { library: string; fetched: number; total: number; retry?: ProgressRetry }
   /** Statistics changed; re-read them. */
   stats: Record<string, never>
   connection: ConnectionStatus

@@ -232,9 +232,23 @@ export interface CacheEntryRow {
 
 export type StatsRange = 'hour' | 'day' | 'week'
 
+/** A listing page that failed and is about to be tried again: "page 12 timed out, retrying (2/4)". */
+export interface ProgressRetry {
+  /** The page's number in the listing, from 1. */
+  page: number
+  /** This retry's number, from 1. */
+  attempt: number
+  /** Retries allowed for the page. */
+  attempts: number
+  /** What went wrong, in a few words: "timed out", "was rate-limited (429)". */
+  reason: string
+  /** How long the client waits before trying again. */
+  waitMs: number
+}
+
 export type ServiceEvent =
   | { type: 'changed'; library?: string }
-  | { type: 'progress'; library: string; fetched: number; total: number }
+  | { type: 'progress'; library: string; fetched: number; total: number; retry?: ProgressRetry }
   | { type: 'stats' }
   | { type: 'connection'; status: ConnectionStatus }
 

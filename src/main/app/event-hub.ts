@@ -42,7 +42,12 @@ export class EventHub {
       case 'changed':
         return this.emit('changed', event.library === undefined ? {} : { library: event.library })
       case 'progress':
-        return this.emit('progress', { library: event.library, fetched: event.fetched, total: event.total })
+        return this.emit('progress', {
+          library: event.library,
+          fetched: event.fetched,
+          total: event.total,
+          ...(event.retry ? { retry: event.retry } : {}),
+        })
       case 'stats':
         return this.emit('stats', {})
       case 'connection':

@@ -171,14 +171,30 @@ export class LibraryLoader {
     return verified
   }
 
-  /** A 404 for a section means it was deleted on the server: the cached copy goes too. */
+  /**
+   * A 404 for a section's items means it was deleted only if the section list agrees: a library
+   * gone from the list goes from the cache too, but one still listed keeps its cached copy (a server
+   * answering 404 for a library it lists is wrong, not a deletion to copy).
+   */
   private async guardNotFound<T>(server: ServerRecord, section: Section, work: () => Promise<T>): Promise<T> {
     try {
       return await work()
     } catch (error) {
       const failure = toServiceError(error)
-      if (failure.code === 'NOT_FOUND') this.remove(server, section.key)
-      throw failure
+      if (failure.code !== 'NOT_FOUND') throw failure
+      // Fetching the list also forgets every cached library that is gone from it, this one included.
+      const listed = await this.deps.directory.fetch(server).catch((listError: unknown) => {
+        throw toServiceError(listError)
+      })
+      if (!listed.some((candidate) => candidate.key === section.key)) {
+        this.remove(server, section.key)
+        throw failure
+      }
+      throw new ServiceError(
+        'PROTOCOL',
+        `The Plex server answered 404 for the items of library "${section.title}" while still listing it; the cached copy was kept.`,
+        { cause: error },
+      )
     }
   }
 

@@ -18,7 +18,7 @@ export interface ServerRecord {
 export type ClientTuning = Partial<
   Pick<
     PlexClientOptions,
-    'timeoutMs' | 'retries' | 'retryBaseDelayMs' | 'sleep' | 'random' | 'maxResponseBytes'
+    'timeoutMs' | 'retries' | 'retryBaseDelayMs' | 'sleep' | 'random' | 'maxResponseBytes' | 'listingLimits'
   >
 >
 

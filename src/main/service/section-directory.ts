@@ -94,7 +94,8 @@ export class SectionDirectory {
 
   private forgetRemoved(server: ServerRecord, sections: readonly Section[]): void {
     const keys = new Set(sections.map((section) => section.key))
-    for (const entry of this.deps.cache.listEntries()) {
+    // Expired copies too: kept for stale serving, they would otherwise outlive their library.
+    for (const entry of this.deps.cache.listEntries({ allowStale: true })) {
       const sectionKey = sectionKeyOf(entry.library, server.machineIdentifier)
       if (entry.namespace === 'library' && sectionKey !== undefined && !keys.has(sectionKey)) {
         this.deps.removeLibrary(server, sectionKey)

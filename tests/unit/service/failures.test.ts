@@ -63,7 +63,8 @@ describe('CacheService when Plex fails: stale-if-error', () => {
 })
 
 describe('CacheService when a library is deleted on the server', () => {
-  it('removes the library from the cache when Plex answers 404 for it', async () => {
+  // Deleted means gone from the section list; a 404 on a listed library keeps the copy (hostile-listings.test.ts).
+  it('removes the library from the cache when Plex has deleted it', async () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service, cache } = openCore(fake, { clock: clock.now, settings: TTL })
@@ -71,21 +72,21 @@ describe('CacheService when a library is deleted on the server', () => {
     await service.search('1', 'a')
     const key = `${fake.machineIdentifier}:1`
     expect(cache.getLibraryInfo(key)).not.toBeNull()
-    fake.controls.setForcedStatus('/library/sections/1/', 404)
+    fake.controls.removeSection('1')
     const outcome = await service.refreshLibrary('Movies')
     expect(outcome).toMatchObject({ key: '1', outcome: 'failed', error: { code: 'NOT_FOUND' } })
     expect(cache.getLibraryInfo(key)).toBeNull()
     expect(cache.listEntries().filter((entry) => entry.library === key)).toEqual([])
-    expect((await service.listLibraries()).find((row) => row.key === '1')?.state).toBe('missing')
+    expect((await service.listLibraries()).find((row) => row.key === '1')).toBeUndefined()
   })
 
-  it('removes an expired library on read when Plex answers 404, and reports NOT_FOUND', async () => {
+  it('removes an expired library on read when Plex has deleted it, and reports NOT_FOUND', async () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service, cache } = openCore(fake, { clock: clock.now, settings: TTL })
     await service.getLibraryItems('1')
     clock.advanceSeconds(120)
-    fake.controls.setForcedStatus('/library/sections/1/', 404)
+    fake.controls.removeSection('1')
     await expect(service.getLibraryItems('1')).rejects.toMatchObject({ info: { code: 'NOT_FOUND' } })
     expect(cache.getLibraryInfo(`${fake.machineIdentifier}:1`)).toBeNull()
   })

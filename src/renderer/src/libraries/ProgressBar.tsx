@@ -1,3 +1,4 @@
+import { retryNote } from '../../../shared/retry-note'
 import type { Progress } from './useLibraries'
 
 /** Determinate once the first page says how many items there are; indeterminate before. */
@@ -19,6 +20,11 @@ export function ProgressBar({ label, progress }: { label: string; progress: Prog
       <span className="progress-text">
         {known ? `${progress.fetched.toLocaleString()} / ${progress.total.toLocaleString()}` : 'Starting…'}
       </span>
+      {progress?.retry ? (
+        <span className="progress-retry" data-testid="library-progress-retry" role="status">
+          {retryNote(progress.retry)}
+        </span>
+      ) : null}
     </div>
   )
 }

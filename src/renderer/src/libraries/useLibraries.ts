@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import type { ContractError } from '../../../shared/contract'
-import type { LibraryRow, RefreshOutcome } from '../../../shared/service-types'
+import type { LibraryRow, ProgressRetry, RefreshOutcome } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { useBridgeEvent } from '../bridge/useBridgeEvent'
 import { useReloadable } from '../hooks/useReloadable'
@@ -9,6 +9,8 @@ import { useToasts } from '../toasts/Toasts'
 export interface Progress {
   fetched: number
   total: number
+  /** Set while a page that failed is about to be tried again; the next progress clears it. */
+  retry?: ProgressRetry
 }
 
 export interface LibrariesState {
@@ -37,8 +39,8 @@ export function useLibraries(): LibrariesState {
   useBridgeEvent('changed', libraries.reload)
   useBridgeEvent('connection', libraries.reload)
   useBridgeEvent('settings', libraries.reload)
-  useBridgeEvent('progress', ({ library, fetched, total }) => {
-    setProgress((all) => new Map(all).set(library, { fetched, total }))
+  useBridgeEvent('progress', ({ library, fetched, total, retry }) => {
+    setProgress((all) => new Map(all).set(library, retry ? { fetched, total, retry } : { fetched, total }))
   })
 
   const settle = useCallback(
