@@ -1,13 +1,16 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
-import type { ConnectionTestResult } from '../../../shared/service-types'
+import type { CertificateDetails, ConnectionTestResult } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
+import { CertificatePrompt } from './CertificatePrompt'
 
 type Outcome =
   | { kind: 'idle' }
   | { kind: 'busy'; what: string }
   | { kind: 'ok'; server: ConnectionTestResult }
   | { kind: 'error'; message: string }
+  /** Refused for the server's certificate: shown with its fingerprint, to trust or not. */
+  | { kind: 'certificate'; message: string; certificate: CertificateDetails; trusting: boolean }
 
 /** Checked here only to give a friendlier sentence; the contract's schema is the real check. */
 function problemWith(url: string, token: string): string | null {
@@ -35,10 +38,24 @@ export function ConnectForm({ onConnected }: { onConnected(settings: PublicSetti
     }
     setOutcome({ kind: 'busy', what: 'Testing the connection…' })
     const result = await bridge.testConnection({ url: url.trim(), token })
-    setOutcome(
-      result.ok ? { kind: 'ok', server: result.value } : { kind: 'error', message: result.error.message },
-    )
+    if (result.ok) setOutcome({ kind: 'ok', server: result.value })
+    else if (result.error.certificate) {
+      const { message, certificate } = result.error
+      setOutcome({ kind: 'certificate', message, certificate, trusting: false })
+    } else setOutcome({ kind: 'error', message: result.error.message })
     return result.ok
+  }
+
+  // Only after the user saw the fingerprint and chose to trust it; then the test runs again.
+  const trust = async (certificate: CertificateDetails, message: string) => {
+    if (certificate.fingerprint256 === undefined) return
+    setOutcome({ kind: 'certificate', message, certificate, trusting: true })
+    const trusted = await bridge.trustCertificate({
+      url: certificate.origin,
+      fingerprint256: certificate.fingerprint256,
+    })
+    if (!trusted.ok) return setOutcome({ kind: 'error', message: trusted.error.message })
+    await test()
   }
 
   const connect = async (event: FormEvent) => {
@@ -50,7 +67,7 @@ export function ConnectForm({ onConnected }: { onConnected(settings: PublicSetti
     else setOutcome({ kind: 'error', message: saved.error.message })
   }
 
-  const busy = outcome.kind === 'busy'
+  const busy = outcome.kind === 'busy' || (outcome.kind === 'certificate' && outcome.trusting)
   return (
     <form
       className="card connect-form"
@@ -99,6 +116,15 @@ export function ConnectForm({ onConnected }: { onConnected(settings: PublicSetti
             Found <strong>{outcome.server.friendlyName}</strong> · Plex {outcome.server.version} ·{' '}
             {outcome.server.libraryCount} {outcome.server.libraryCount === 1 ? 'library' : 'libraries'}
           </p>
+        )}
+        {outcome.kind === 'certificate' && (
+          <CertificatePrompt
+            certificate={outcome.certificate}
+            message={outcome.message}
+            busy={outcome.trusting}
+            onTrust={() => void trust(outcome.certificate, outcome.message)}
+            onCancel={() => setOutcome({ kind: 'error', message: outcome.message })}
+          />
         )}
         {outcome.kind === 'error' && (
           <p className="inline-error" role="alert" data-testid="connect-error">
