@@ -2,8 +2,8 @@ import type { CertificateDetails } from '../../../shared/service-types'
 
 interface Props {
   certificate: CertificateDetails
-  /** The sentence main wrote for this case (what is wrong and the fix). */
-  message: string
+  /** The sentence main wrote for this case (what is wrong and the fix); null when shown elsewhere. */
+  message: string | null
   busy: boolean
   onTrust(): void
   onCancel(): void
@@ -24,9 +24,11 @@ export function CertificatePrompt({ certificate, message, busy, onTrust, onCance
       aria-labelledby="certificate-heading"
       data-testid="certificate-prompt"
     >
-      <p className="inline-error" role="alert" data-testid="connect-error">
-        {message}
-      </p>
+      {message !== null && (
+        <p className="inline-error" role="alert" data-testid="connect-error">
+          {message}
+        </p>
+      )}
       {canTrust && (
         <>
           <h3 id="certificate-heading">Trust this certificate for {certificate.origin}?</h3>

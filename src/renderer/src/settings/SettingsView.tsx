@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
+import type { CertificateDetails } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
+import { CertificatePrompt } from '../onboarding/CertificatePrompt'
 import { useToasts } from '../toasts/Toasts'
 import { checkForm, formFromSettings, sameForm, type FieldErrors, type SettingsForm } from './settings-form'
 import { ServerFields } from './ServerFields'
@@ -21,6 +23,8 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
   const [form, setForm] = useState(() => formFromSettings(settings))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
+  /** The new server's certificate was refused: offered for trusting, with its fingerprint. */
+  const [refused, setRefused] = useState<{ certificate: CertificateDetails; message: string } | null>(null)
 
   // Settings changed elsewhere (the tray, another save): follow them unless the person is editing.
   if (settings !== base) {
@@ -34,8 +38,9 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
     setStatus({ kind: 'idle' })
   }
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault()
+    setRefused(null)
     const checked = checkForm(form, settings)
     setErrors(checked.errors)
     if (Object.keys(checked.errors).length > 0) return setStatus({ kind: 'idle' })
@@ -45,6 +50,8 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
       setStatus({ kind: 'busy', what: 'Testing the connection…' })
       const tested = await bridge.testConnection(checked.testConnection)
       if (!tested.ok) {
+        const { certificate, message } = tested.error
+        if (certificate) setRefused({ certificate, message })
         setErrors({ token: tested.error.message })
         return setStatus({ kind: 'error', message: 'Nothing was saved: the connection test failed.' })
       }
@@ -59,6 +66,21 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
     setBase(saved.value)
     setForm(formFromSettings(saved.value))
     setStatus({ kind: 'saved' })
+  }
+
+  // Only after the user saw the fingerprint and chose to trust it; then the save (and its test) runs again.
+  const trustThenSave = async (certificate: CertificateDetails) => {
+    if (certificate.fingerprint256 === undefined) return
+    setStatus({ kind: 'busy', what: 'Trusting the certificate…' })
+    const trusted = await bridge.trustCertificate({
+      url: certificate.origin,
+      fingerprint256: certificate.fingerprint256,
+    })
+    if (!trusted.ok) {
+      setRefused(null)
+      return setStatus({ kind: 'error', message: trusted.error.message })
+    }
+    await save()
   }
 
   const dirty = !sameForm(form, formFromSettings(settings))
@@ -76,6 +98,16 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
       </div>
       <div className="settings-body" data-testid="settings-view">
         <ServerFields settings={settings} form={form} errors={errors} onEdit={edit} />
+        {refused && (
+          <CertificatePrompt
+            certificate={refused.certificate}
+            // The message already shows under the server fields.
+            message={null}
+            busy={status.kind === 'busy'}
+            onCancel={() => setRefused(null)}
+            onTrust={() => void trustThenSave(refused.certificate)}
+          />
+        )}
 
         <fieldset className="settings-group">
           <legend>Cache</legend>
