@@ -10,12 +10,16 @@ export interface ClientJob {
   pageSize: number
   rounds: number
   expectedItems: number
+  /** The client's idle timeout; default 60 s, far beyond any page here unless the fake stalls it. */
+  timeoutMs?: number
 }
 
 export interface ClientRound {
   wallMs: number
   cpuMs: number
   pages: number
+  /** Pages that failed and were tried again (progress events carrying a retry). */
+  retries: number
   /** Highest sampled heapUsed above the heap after a full GC before the round. */
   peakHeapGrowthBytes: number
   /** Heap still held after a full GC with the result alive: what the items themselves cost. */
@@ -45,13 +49,15 @@ async function round(client: PlexClient): Promise<ClientRound> {
   // The interval catches moments between awaits (a body read, not yet parsed); onProgress catches each page's end.
   const sampler = setInterval(sample, 2)
   let pages = 0
+  let retries = 0
   const cpuBefore = process.cpuUsage()
   const started = process.hrtime.bigint()
   const items = await client.items('1', {
     pageSize: job.pageSize,
     sectionType: 'movie',
-    onProgress: () => {
-      pages++
+    onProgress: (progress) => {
+      if (progress.retry) retries++
+      else pages++
       sample()
     },
   })
@@ -68,6 +74,7 @@ async function round(client: PlexClient): Promise<ClientRound> {
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     pages,
+    retries,
     peakHeapGrowthBytes: peakHeap - heapBefore,
     retainedHeapBytes,
     extractedJsonBytes: Buffer.byteLength(JSON.stringify(items)),
@@ -79,7 +86,7 @@ const client = new PlexClient({
   token: job.token,
   clientIdentifier: 'plex-cache-bench',
   fetch: (url, init) => fetch(url, init),
-  timeoutMs: 60_000,
+  timeoutMs: job.timeoutMs ?? 60_000,
 })
 gc()
 const rssBefore = process.memoryUsage.rss()
