@@ -1,7 +1,11 @@
 import { request } from 'node:https'
 import type { TLSSocket } from 'node:tls'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FakePlexServer } from '../../../src/fake-plex'
+import { parseCliArgs } from '../../../src/fake-plex/cli-args'
+import { tempDir } from '../../support/temp-dir'
 import { createTestCa } from '../../support/test-certificates'
 import { fake, get } from './support'
 
@@ -72,5 +76,26 @@ describe('fake Plex: transport faults', () => {
     expect(moved.status).toBe(301)
     await control({ action: 'setRedirect', pathPrefix: '/library', location: null })
     expect((await get(server, '/library/sections')).status).toBe(200)
+  })
+
+  it('reads --tls-cert and --tls-key on its command line, and wants both', () => {
+    const leaf = createTestCa().issue(['IP:127.0.0.1'])
+    const dir = tempDir()
+    writeFileSync(path.join(dir, 'cert.pem'), leaf.cert)
+    writeFileSync(path.join(dir, 'key.pem'), leaf.key)
+    const command = parseCliArgs([
+      '--tls-cert',
+      path.join(dir, 'cert.pem'),
+      '--tls-key',
+      path.join(dir, 'key.pem'),
+    ])
+    expect(command.help).toBe(false)
+    const tls = command.help ? undefined : command.options.tls
+    expect(tls?.cert.toString()).toBe(leaf.cert)
+    expect(tls?.key.toString()).toBe(leaf.key)
+    expect(() => parseCliArgs(['--tls-cert', path.join(dir, 'cert.pem')])).toThrow(/go together/)
+    expect(() => parseCliArgs(['--tls-cert', path.join(dir, 'none.pem'), '--tls-key', 'x'])).toThrow(
+      /cannot read/,
+    )
   })
 })
