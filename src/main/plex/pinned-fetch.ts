@@ -1,5 +1,5 @@
 import type { TLSSocket } from 'node:tls'
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici'
+import type { Agent, buildConnector } from 'undici'
 import type { FetchFunction } from './types'
 
 /** The pin for an https origin, or undefined; asked on every request, so new pins apply at once. */
@@ -14,27 +14,26 @@ export type PinLookup = (origin: string) => string | undefined
  */
 export function pinnedFetch(pinFor: PinLookup, fallback: FetchFunction = globalThis.fetch): FetchFunction {
   const agents = new Map<string, Agent>()
-  const agentFor = (fingerprint256: string): Agent => {
-    let agent = agents.get(fingerprint256)
-    if (!agent) {
-      agent = new Agent({ connect: pinnedConnector(fingerprint256) })
-      agents.set(fingerprint256, agent)
-    }
-    return agent
-  }
   return async (url, init) => {
     const { protocol, origin } = new URL(url)
     const pin = protocol === 'https:' ? pinFor(origin) : undefined
     if (pin === undefined) return fallback(url, init)
-    const response = await undiciFetch(url, { ...(init as object), dispatcher: agentFor(pin) })
+    // Loaded only when a pin applies: undici takes ~150 ms to load, which would double the CLI's start-up.
+    const undici = await import('undici')
+    let agent = agents.get(pin)
+    if (!agent) {
+      agent = new undici.Agent({ connect: pinnedConnector(undici.buildConnector, pin) })
+      agents.set(pin, agent)
+    }
+    const response = await undici.fetch(url, { ...(init as object), dispatcher: agent })
     return response as unknown as Response
   }
 }
 
-function pinnedConnector(fingerprint256: string): buildConnector.connector {
+function pinnedConnector(build: typeof buildConnector, fingerprint256: string): buildConnector.connector {
   // Chain and name checks are off only because the fingerprint check below replaces them. No TLS
   // session resumption: a resumed session shows no peer certificate, so there is nothing to check.
-  const connect = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0 })
+  const connect = build({ rejectUnauthorized: false, maxCachedSessions: 0 })
   return (options, callback) =>
     connect(options, (error, socket) => {
       if (error !== null) return callback(error, null)
