@@ -257,7 +257,10 @@ class Listing<T> {
 export function failureReason(error: PlexError): string {
   if (error.status === 429) return 'was rate-limited (429)'
   if (error.status !== undefined) return `failed (HTTP ${error.status})`
-  return /did not answer|timed? ?out|no data/i.test(error.message) ? 'timed out' : 'lost the connection'
+  // Matched on request.ts's two timeout messages (no answer; an answer that stopped flowing).
+  return /did not answer|stopped sending|timed? ?out/i.test(error.message)
+    ? 'timed out'
+    : 'lost the connection'
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PlexClient, PlexProtocolError, type FetchFunction } from '../../../src/main/plex'
-import { fetchAllPages, pageLimit, type Page } from '../../../src/main/plex/paging'
+import { PlexUnavailableError } from '../../../src/main/plex'
+import { failureReason, fetchAllPages, pageLimit, type Page } from '../../../src/main/plex/paging'
 import { movies, scriptedFetch } from './scripted-server'
 
 function client(fetch: FetchFunction) {
@@ -111,5 +112,21 @@ describe('paging through a listing', () => {
     expect(calls.filter((call) => call.path === '/library/sections')).toHaveLength(1)
     const listings = calls.filter((call) => call.path.endsWith('/all'))
     expect(listings.map((call) => call.query.get('type'))).toEqual(['4', '4'])
+  })
+
+  it('names a failed page in a few words for the progress', () => {
+    const unavailable = (message: string, status?: number) =>
+      new PlexUnavailableError(message, status === undefined ? {} : { status })
+    expect(failureReason(unavailable('The Plex server did not answer GET /x within 15000 ms'))).toBe(
+      'timed out',
+    )
+    expect(failureReason(unavailable('The Plex server stopped sending its answer to GET /x'))).toBe(
+      'timed out',
+    )
+    expect(failureReason(unavailable('Could not talk to the Plex server: the connection was reset'))).toBe(
+      'lost the connection',
+    )
+    expect(failureReason(unavailable('busy', 429))).toBe('was rate-limited (429)')
+    expect(failureReason(unavailable('maintenance', 503))).toBe('failed (HTTP 503)')
   })
 })
