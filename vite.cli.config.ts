@@ -8,6 +8,8 @@ import { defineConfig } from 'vite'
  * compile, zod and our code inlined. CommonJS because the installed app runs it under its own
  * binary in Node mode, from inside app.asar, where require() is the well-trodden path.
  * better-sqlite3 stays external: its native binary is loaded from node_modules (app.asar.unpacked).
+ * undici stays external too: it is loaded only when a trusted certificate applies (pinned-fetch.ts),
+ * and inlined it would triple the file every start-up has to read.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 
@@ -24,9 +26,9 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      external: ['better-sqlite3', ...nodeBuiltins],
+      external: ['better-sqlite3', 'undici', ...nodeBuiltins],
       output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false },
     },
   },
-  ssr: { noExternal: true, external: ['better-sqlite3'] },
+  ssr: { noExternal: true, external: ['better-sqlite3', 'undici'] },
 })

@@ -67,11 +67,12 @@ describe('PlexClient against the fake server: reading the library', () => {
     }
   })
 
-  it('returns photos, not albums, from a photo section', async () => {
-    const fake = await fakePlex({ dataset: { photos: 12 } })
-    const photos = await clientFor(fake).items('4')
-    expect(photos).toHaveLength(12)
-    expect(photos.every((photo) => photo.type === 'photo' && photo.files.length > 0)).toBe(true)
+  it('returns photos and clips, not albums, from a photo section', async () => {
+    const fake = await fakePlex({ dataset: { photos: 12, clips: 2 } })
+    const items = await clientFor(fake).items('4')
+    expect(items.filter((item) => item.type === 'photo')).toHaveLength(12)
+    expect(items.filter((item) => item.type === 'clip').length).toBeGreaterThan(0)
+    expect(items.every((item) => ['photo', 'clip'].includes(item.type) && item.files.length > 0)).toBe(true)
   })
 
   it('returns [] for an empty section', async () => {

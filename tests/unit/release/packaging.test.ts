@@ -195,11 +195,13 @@ describe('the built app (npm run build, as `npm run dist` does)', () => {
     expect([...importedSpecifiers(preload)]).toEqual(['electron'])
   })
 
-  it('bundles the CLI into one file that requires only built-ins and better-sqlite3', () => {
+  it('bundles the CLI into one file that requires only built-ins, better-sqlite3 and undici', () => {
     const cli = importedSpecifiers(fs.readFileSync(fromRoot('out/cli/index.cjs'), 'utf8'))
     const outside = [...cli].filter(
       (specifier) => !specifier.startsWith('node:') && !builtinModules.includes(specifier),
     )
-    expect(outside).toEqual(['better-sqlite3'])
+    // undici only when a trusted certificate applies; both are in "dependencies", so packaged.
+    expect(outside.sort()).toEqual(['better-sqlite3', 'undici'])
+    for (const name of outside) expect(Object.keys(pkg.dependencies)).toContain(name)
   })
 })
