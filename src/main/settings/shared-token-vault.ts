@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import {
   chooseTokenStore,
   fileTokenStore,
@@ -9,7 +10,9 @@ import type { TokenVault } from './token-vault'
 
 /**
  * settings.json names where the token is saved instead of holding it: `encryptedToken` is then
- * this prefix and the store's kind, so the window and the CLI look in the same place.
+ * this prefix, the store's kind and a new random id per save, so the window and the CLI look in
+ * the same place, and a token saved anew (say by `plex-cache login` while the app runs) changes
+ * settings.json, which the other side watches, even when the place is the same.
  */
 const LOCATION_PREFIX = 'plex-cache-token-in:'
 
@@ -18,8 +21,9 @@ export type SavedTokenLocation = TokenStore['kind'] | 'safe-storage'
 /** Where a stored `encryptedToken` (base64) says the token is; 'safe-storage' for one sealed by Electron. */
 export function savedTokenLocation(sealed: string): SavedTokenLocation {
   const text = Buffer.from(sealed, 'base64').toString('utf8')
-  if (text === `${LOCATION_PREFIX}keychain`) return 'keychain'
-  if (text === `${LOCATION_PREFIX}file`) return 'file'
+  // Markers written before the per-save id have no ':' after the kind.
+  const [kind] = text.startsWith(LOCATION_PREFIX) ? text.slice(LOCATION_PREFIX.length).split(':') : []
+  if (kind === 'keychain' || kind === 'file') return kind
   return 'safe-storage'
 }
 
@@ -51,7 +55,7 @@ export function sharedTokenVault(options: SharedTokenVaultOptions): TokenVault {
     async encrypt(plain) {
       const target = await store()
       await target.write(plain)
-      return Buffer.from(`${LOCATION_PREFIX}${target.kind}`)
+      return Buffer.from(`${LOCATION_PREFIX}${target.kind}:${randomUUID()}`)
     },
     async decrypt(sealed) {
       const location = savedTokenLocation(sealed.toString('base64'))

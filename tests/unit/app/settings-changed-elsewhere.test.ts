@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { SettingsStore } from '../../../src/main/settings'
+import { SettingsStore, sharedTokenVault } from '../../../src/main/settings'
 import { fakePlex } from '../../support/fake-plex'
 import { runCli } from '../cli/run-cli'
+import { tempDir } from '../../support/temp-dir'
 import { openController } from './support'
 
 const DATASET = { movies: 5, shows: 0, artists: 0, photos: 0 }
@@ -45,6 +46,24 @@ describe('settings changed outside the running app', () => {
       }),
     )
     await expect(controller.run('listLibraries', undefined)).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+  })
+
+  it('a token saved anew for the same server by another process (plex-cache login) replaces the running one', async () => {
+    const plex = await fakePlex({ dataset: DATASET })
+    const dataDir = tempDir('plex-cache-app-')
+    // Both sides keep the token in the same owner-only file, as on a machine without a keychain.
+    const vault = () =>
+      sharedTokenVault({ keychain: null, tokenFile: path.join(dataDir, 'token'), legacy: null })
+    const { controller } = await openController({ dataDir, vault: vault() })
+    await controller.run('setSettings', { serverUrl: plex.url, token: 'an-old-revoked-token' })
+    await expect(controller.run('refreshLibrary', { library: '1' })).rejects.toMatchObject({ code: 'AUTH' })
+
+    const elsewhere = new SettingsStore({ file: path.join(dataDir, 'settings.json'), vault: vault() })
+    await elsewhere.update({ serverUrl: plex.url, token: plex.token })
+    await vi.waitFor(async () => {
+      const refreshed = await controller.run('refreshLibrary', { library: '1' })
+      expect(refreshed.outcome).toBe('fetched')
+    })
   })
 
   it('ignores its own saves and a file another writer left unreadable', async () => {
