@@ -7,7 +7,7 @@ import type { PlexTvEndpoints } from '../main/plextv'
 import { createHandlerTable, type HandlerTable } from '../main/ipc/handler-table'
 import type { FetchFunction } from '../main/plex'
 import type { ClientTuning } from '../main/service'
-import { SettingsStore, type TokenVault } from '../main/settings'
+import { ACCOUNT_TOKEN_FILE, fileTokenStore, SettingsStore, type TokenVault } from '../main/settings'
 import { startBridgeServer } from './bridge-server'
 
 /** out/renderer, as `electron-vite build` writes it. */
@@ -61,6 +61,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       openedLinks.push(url)
       return true
     },
+    // As in the app, but never the system keychain: this harness must not write into the user's.
+    accountTokens: async () => fileTokenStore(join(options.dataDir, ACCOUNT_TOKEN_FILE)),
     ...(options.plexTv ? { plexTv: options.plexTv } : {}),
     ...(options.signInTuning ? { signInTuning: options.signInTuning } : {}),
     dataDir: options.dataDir,

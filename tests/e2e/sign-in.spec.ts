@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { startFakePlexTv, fakeServerResource, type FakePlexTv } from '../../src/fake-plex/plextv'
 import { startWebBridge } from '../../src/web-bridge/start-web-bridge'
 import { expect, test as base } from './support/bridge-fixtures'
@@ -29,6 +31,7 @@ test('signs in with Plex and uses the working local connection', async ({
   bridge,
   plex,
   plexTv,
+  dataDir,
 }) => {
   await app.open()
   await app.expectView('onboarding')
@@ -52,6 +55,13 @@ test('signs in with Plex and uses the working local connection', async ({
   const html = await page.content()
   expect(html).not.toContain(plex.token)
   expect(html).not.toContain(plexTv.accountToken)
+
+  // Disconnect signs out of plex.tv as well: the account's token is forgotten with the server's.
+  const accountTokenFile = path.join(dataDir, 'plex-account-token')
+  expect(fs.existsSync(accountTokenFile)).toBe(true)
+  await page.getByTestId('disconnect').click()
+  await app.expectView('onboarding')
+  expect(fs.existsSync(accountTokenFile)).toBe(false)
   expect(app.problems.messages).toEqual([])
 })
 

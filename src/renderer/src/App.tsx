@@ -49,8 +49,10 @@ function ConnectedApp() {
   const [tab, setTab] = useState<Tab>('libraries')
   useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message))
 
+  // Signs out of plex.tv too (a sign-in keeps the account's token to list servers), then forgets the server.
   const disconnect = async () => {
-    const result = await bridge.setSettings({ serverUrl: null, token: null })
+    const signedOut = await bridge.signOut()
+    const result = signedOut.ok ? await bridge.setSettings({ serverUrl: null, token: null }) : signedOut
     if (!result.ok) toasts.show('error', result.error.message)
     settings.reload()
   }
