@@ -1,3 +1,5 @@
+import { createTestCa } from '../../support/test-certificates'
+import { fetchTrusting } from '../../support/trusting-fetch'
 import { describe, expect, it } from 'vitest'
 import { closedPort, fakeServerResource } from '../../../src/fake-plex/plextv'
 import {
@@ -109,6 +111,8 @@ describe('plex.tv client', () => {
     const waiting = waitForPinToken(plexTv, pin, { intervalMs: 20, signal: aborter.signal })
     setTimeout(() => aborter.abort(), 70)
     expect((await failure(waiting)).code).toBe('cancelled')
+    // A poll cut off by the abort may still reach the server a moment later; none may start after.
+    await new Promise((resolve) => setTimeout(resolve, 30))
     const polls = tv.pins()[0]!.polls
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(tv.pins()[0]!.polls).toBe(polls)
@@ -209,6 +213,34 @@ describe('choosing a connection', () => {
     const identities = pms.controls.requestLog().filter((entry) => entry.path === '/identity')
     expect(identities.length).toBeGreaterThanOrEqual(2)
     for (const entry of identities) expect(entry.plexHeaders['X-Plex-Token']).toBeUndefined()
+  })
+
+  it('passes over an https address whose certificate is for another name, saying why', async () => {
+    const ca = createTestCa()
+    const leaf = ca.issue(['DNS:*.abc123.plex.direct'])
+    const pms = await fakePlex()
+    // The same server over https, as a user who reaches it by IP gets it: a plex.direct certificate.
+    const tlsPms = await fakePlex({
+      machineIdentifier: pms.machineIdentifier,
+      token: pms.token,
+      tls: { cert: leaf.cert, key: leaf.key },
+    })
+    const resource = await fakeServerResource(pms, { httpsUrl: tlsPms.url })
+    const tv = await fakePlexTv({ servers: [resource] })
+    const flow = new SignInFlow({
+      endpoints: { apiUrl: tv.url, authUrl: tv.authUrl },
+      identity: { clientIdentifier: CLIENT_ID },
+      fetch: fetchTrusting(ca.cert),
+      probeTimeoutMs: 2000,
+    })
+    const [server] = await flow.servers(tv.accountToken)
+    const choice = await flow.connections(server!)
+    expect(choice.chosen?.uri).toBe(pms.url)
+    const https = choice.connections.find((connection) => connection.uri === tlsPms.url)
+    expect(https).toMatchObject({ reachable: false, protocol: 'https' })
+    expect(https?.problem).toMatch(/abc123\.plex\.direct/)
+    // Refused at the handshake: the server over https never saw a request.
+    expect(tlsPms.controls.requestLog()).toEqual([])
   })
 
   it('refuses a connection where another server answers', async () => {
