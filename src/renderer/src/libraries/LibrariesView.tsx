@@ -6,6 +6,7 @@ import { CacheSummary } from './CacheSummary'
 import { ClearCacheButton } from './ClearCacheButton'
 import { LibraryRowView } from './LibraryRowView'
 import { useLibraries } from './useLibraries'
+import './libraries.css'
 
 /** The home view: one row per Plex library, with its cache state and a live countdown. */
 export function LibrariesView({ offline }: { offline: boolean }) {

@@ -1,4 +1,5 @@
 import type { CertificateDetails } from '../../../shared/service-types'
+import './onboarding.css'
 
 interface Props {
   certificate: CertificateDetails

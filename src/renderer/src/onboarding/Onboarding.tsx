@@ -2,6 +2,7 @@ import type { PublicSettings } from '../../../shared/contract'
 import { ConnectForm } from './ConnectForm'
 import { DemoCard } from './DemoCard'
 import { SignInWithPlex } from './SignInWithPlex'
+import './onboarding.css'
 
 /** Shown while no server is configured: connect a real server, or try the demo one. */
 export function Onboarding({ onConnected }: { onConnected(settings: PublicSettings): void }) {

@@ -7,6 +7,7 @@ import { useToasts } from '../toasts/Toasts'
 import { checkForm, formFromSettings, sameForm, type FieldErrors, type SettingsForm } from './settings-form'
 import { ServerFields } from './ServerFields'
 import { SettingRows } from './SettingRows'
+import './settings.css'
 
 type Status =
   | { kind: 'idle' }

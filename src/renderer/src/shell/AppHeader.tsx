@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import appIcon from '../../../../resources/icon.png'
+import './shell.css'
 
 /** The header every view shares; `status` is what is known about the connection, if anything. */
 export function AppHeader({ status }: { status?: ReactNode }) {

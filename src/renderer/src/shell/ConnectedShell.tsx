@@ -6,6 +6,7 @@ import { SettingsView } from '../settings/SettingsView'
 import { StatisticsView } from '../stats/StatisticsView'
 import { OfflineBanner } from './ConnectionStatusView'
 import { NavTabs, panelId, tabId, type Tab } from './NavTabs'
+import './shell.css'
 
 interface Props {
   settings: PublicSettings
