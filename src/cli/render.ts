@@ -97,6 +97,7 @@ export function sourceText(source: ReadSource): string {
 export function refreshLine(outcome: RefreshOutcome): string {
   const name = `${inlineText(outcome.title)} (${inlineText(outcome.key)})`
   if (outcome.outcome === 'failed') return `${name}: failed after ${outcome.ms} ms`
+  if (outcome.outcome === 'cancelled') return `${name}: cancelled, kept the cached copy`
   const what = outcome.outcome === 'fetched' ? 'fetched' : 'unchanged on the server, kept the cached copy of'
   return `${name}: ${what} ${outcome.itemCount} items in ${outcome.ms} ms`
 }

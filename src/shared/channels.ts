@@ -11,6 +11,7 @@ export const OPERATION_NAMES = [
   'findByFile',
   'refreshLibrary',
   'refreshAll',
+  'cancelRefresh',
   'clear',
   'clearLibrary',
   'listEntries',
@@ -42,6 +43,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'settings',
   'notice',
   'signIn',
+  'refreshRun',
 ]
 
 const CHANNEL_PREFIX = 'plex-cache:'

@@ -17,6 +17,7 @@ import type {
   LibraryRow,
   ProgressRetry,
   RefreshOutcome,
+  RefreshRun,
   SearchResult,
   ServiceErrorInfo,
   ServiceStats,
@@ -102,6 +103,8 @@ export const contract = {
   findByFile: operation<FileMatchRow[]>()(z.strictObject({ nameOrPath: nonEmptyText(4096) })),
   refreshLibrary: operation<RefreshOutcome>()(z.strictObject({ library, force: z.boolean().optional() })),
   refreshAll: operation<RefreshOutcome[]>()(z.strictObject({ force: z.boolean().optional() }).optional()),
+  /** Stops the refreshes under way (a "Refresh all" and the fetch it is on); the cached copies are kept. */
+  cancelRefresh: operation<{ cancelled: boolean }>()(noArguments),
   clear: operation<null>()(noArguments),
   clearLibrary: operation<{ removed: number }>()(z.strictObject({ library })),
   /** Every live cache entry (listings and searches), for the inspector. */
@@ -171,6 +174,8 @@ export interface EventPayloads {
   notice: { level: 'info' | 'warning' | 'error'; message: string }
   /** Sign in with Plex moved on (approved, expired, servers found, connections tested…). */
   signIn: SignInState
+  /** A "Refresh all" moved on: which library is being refreshed, which wait, how each ended. */
+  refreshRun: RefreshRun
 }
 
 export type EventName = keyof EventPayloads

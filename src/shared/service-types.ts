@@ -58,6 +58,8 @@ export interface ServiceErrorInfo {
     | 'STORAGE'
     /** The server's https certificate was refused; `certificate` says which and why. */
     | 'CERTIFICATE'
+    /** The user stopped a refresh: nothing fetched was kept, the cached copy is as it was. */
+    | 'CANCELLED'
     | 'INTERNAL'
   message: string
   /** With CERTIFICATE: what the user needs to see before trusting it for this server. */
@@ -152,7 +154,8 @@ export interface RefreshOutcome {
   key: string
   title: string
   itemCount: number
-  outcome: 'fetched' | 'revalidated' | 'failed'
+  /** cancelled: stopped by the user (or never started, in a "Refresh all" stopped before it); the cached copy is kept. */
+  outcome: 'fetched' | 'revalidated' | 'failed' | 'cancelled'
   ms: number
   error?: ServiceErrorInfo
   /** With outcome 'failed': fetched, but larger than the whole size limit, so not kept (error.code TOO_LARGE). */
@@ -246,8 +249,26 @@ export interface ProgressRetry {
   waitMs: number
 }
 
+/** Where one library stands in a "Refresh all": waiting its turn, being refreshed, or done. */
+export type RefreshRunStatus = 'waiting' | 'running' | RefreshOutcome['outcome']
+
+/**
+ * A "Refresh all" under way (or just ended), so every front end can say "Movies (1 of 4)" and show
+ * the libraries still queued as waiting rather than as being fetched.
+ */
+export interface RefreshRun {
+  /** Counts up per run, so a window can tell a new run from the one it already showed. */
+  id: number
+  libraries: { key: string; title: string; status: RefreshRunStatus; error?: ServiceErrorInfo }[]
+  /** True once every library has its outcome. */
+  finished: boolean
+  /** True once someone asked to stop it. */
+  cancelled: boolean
+}
+
 export type ServiceEvent =
   | { type: 'changed'; library?: string }
+  | { type: 'refreshRun'; run: RefreshRun }
   | { type: 'progress'; library: string; fetched: number; total: number; retry?: ProgressRetry }
   | { type: 'stats' }
   | { type: 'connection'; status: ConnectionStatus }

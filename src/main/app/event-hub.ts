@@ -52,6 +52,8 @@ export class EventHub {
         return this.emit('stats', {})
       case 'connection':
         return this.emit('connection', event.status)
+      case 'refreshRun':
+        return this.emit('refreshRun', event.run)
     }
   }
 

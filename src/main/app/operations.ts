@@ -49,6 +49,7 @@ export function createOperationTable({
     findByFile: ({ nameOrPath }) => service.findByFile(nameOrPath, inspection),
     refreshLibrary: ({ library, force }) => service.refreshLibrary(library, { force: force ?? false }),
     refreshAll: (args) => service.refreshAll({ force: args?.force ?? false }),
+    cancelRefresh: () => ({ cancelled: service.cancelRefresh() }),
     clear: () => {
       service.clear()
       return null

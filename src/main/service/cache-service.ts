@@ -156,6 +156,14 @@ export class CacheService {
     return this.guard(() => this.refreshes.all(options.force ?? false))
   }
 
+  /**
+   * The user's Cancel: a "Refresh all" under way starts no further library, and every library
+   * fetch under way is aborted with its cached copy kept. False when nothing was running.
+   */
+  cancelRefresh(): boolean {
+    return this.guardSync(() => this.refreshes.cancel())
+  }
+
   /** Empties the whole cache (every server); statistics stay. */
   clear(): void {
     this.guardSync(() => this.ctx.cache.clear())

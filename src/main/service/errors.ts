@@ -105,6 +105,8 @@ export function allowsStaleServing(error: ServiceError): boolean {
     error.code === 'UNREACHABLE' ||
     error.code === 'NOT_CONFIGURED' ||
     error.code === 'PROTOCOL' ||
-    error.code === 'CERTIFICATE'
+    error.code === 'CERTIFICATE' ||
+    // The user stopped the fetch: the copy they chose to keep still answers.
+    error.code === 'CANCELLED'
   )
 }

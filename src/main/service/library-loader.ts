@@ -7,6 +7,7 @@ import { ServiceError, toServiceError } from './errors'
 import type { ServiceEvents } from './events'
 import type { InFlight } from './in-flight'
 import type { PlexConnection, ServerRecord } from './plex-connection'
+import { RefreshCancels } from './refresh-cancels'
 import type { SectionDirectory } from './section-directory'
 import type { ServiceSettings } from './types'
 
@@ -40,6 +41,7 @@ export interface LoaderDeps {
  */
 export class LibraryLoader {
   private readonly progress = new Map<string, ItemsProgress>()
+  private readonly cancels = new RefreshCancels()
 
   constructor(private readonly deps: LoaderDeps) {}
 
@@ -65,6 +67,14 @@ export class LibraryLoader {
     return this.deps.inFlight.run(`refresh:${key}`, () => this.revalidate(server, section, current))
   }
 
+  /**
+   * Stops every fetch and revalidation under way (the user's Cancel): their Plex requests are
+   * aborted and the cached copies stay as they were. Returns how many were stopped.
+   */
+  cancelAll(): number {
+    return this.cancels.cancelAll()
+  }
+
   /** Drops a library Plex no longer has, and its searches. */
   remove(server: ServerRecord, sectionKey: string): void {
     const removed = this.deps.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, sectionKey))
@@ -83,8 +93,12 @@ export class LibraryLoader {
       this.remove(server, section.key)
       throw new ServiceError('NOT_FOUND', `Library "${section.title}" no longer exists on the Plex server.`)
     }
-    const count = await this.guardNotFound(server, section, () =>
-      connection().call((client, signal) => client.count(section.key, { sectionType: latest.type, signal })),
+    const count = await this.cancels.run(section.title, (cancel) =>
+      this.guardNotFound(server, section, () =>
+        connection().call((client, signal) =>
+          client.count(section.key, { sectionType: latest.type, signal: AbortSignal.any([signal, cancel]) }),
+        ),
+      ),
     )
     const unchanged =
       latest.updatedAt === meta.sectionUpdatedAt &&
@@ -123,18 +137,21 @@ export class LibraryLoader {
     const started = performance.now()
     let total: number | undefined
     try {
-      const items = await this.guardNotFound(server, section, () =>
-        connection().call((client, signal) =>
-          client.items(section.key, {
-            sectionType: latest.type,
-            pageSize: this.deps.settings().pageSize,
-            signal,
-            onProgress: (progress) => {
-              total = progress.total
-              this.progress.set(key, progress)
-              events.emit({ type: 'progress', library: section.key, ...progress })
-            },
-          }),
+      // A cancelled listing rejects here, before anything is stored: no partial listing is ever kept.
+      const items = await this.cancels.run(section.title, (cancel) =>
+        this.guardNotFound(server, section, () =>
+          connection().call((client, signal) =>
+            client.items(section.key, {
+              sectionType: latest.type,
+              pageSize: this.deps.settings().pageSize,
+              signal: AbortSignal.any([signal, cancel]),
+              onProgress: (progress) => {
+                total = progress.total
+                this.progress.set(key, progress)
+                events.emit({ type: 'progress', library: section.key, ...progress })
+              },
+            }),
+          ),
         ),
       )
       const meta: LibraryMeta = {

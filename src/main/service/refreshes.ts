@@ -4,12 +4,29 @@ import type { Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
 import { toServiceError } from './errors'
 import type { ServerRecord } from './plex-connection'
+import { cancelled } from './refresh-cancels'
+import { RefreshRunState } from './refresh-run'
 import type { ServiceContext } from './service-context'
 import type { RefreshOutcome } from './types'
 
 /** The refresh use cases: one library, or all of them one at a time (the tray's action). */
 export class Refreshes {
+  private runs = 0
+  /** The "Refresh all" under way: a second request joins it instead of starting another. */
+  private current: { state?: RefreshRunState; done: Promise<RefreshOutcome[]> } | undefined
+
   constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Stops the refreshes under way: the "Refresh all" starts no further library, and the fetches
+   * talking to Plex now are aborted, keeping their cached copies. False when nothing was running.
+   */
+  cancel(): boolean {
+    const run = this.current?.state
+    const stoppingRun = run !== undefined && !run.cancelled
+    run?.cancel()
+    return this.ctx.loader.cancelAll() > 0 || stoppingRun
+  }
 
   /** Plex failures come back as a 'failed' outcome; an unknown library or no server configured throws. */
   async one(library: string, force: boolean): Promise<RefreshOutcome> {
@@ -18,8 +35,22 @@ export class Refreshes {
     return this.refresh(server, section, force, fromPlex)
   }
 
-  /** Once Plex proves unreachable, the remaining libraries are reported failed without being tried. */
-  async all(force: boolean): Promise<RefreshOutcome[]> {
+  /**
+   * Once Plex proves unreachable, the remaining libraries are reported failed without being tried;
+   * once cancelled, they are reported cancelled without being tried.
+   */
+  all(force: boolean): Promise<RefreshOutcome[]> {
+    if (this.current) return this.current.done
+    const current: { state?: RefreshRunState; done: Promise<RefreshOutcome[]> } = {
+      done: this.runAll(force, (state) => (current.state = state)).finally(() => {
+        if (this.current === current) this.current = undefined
+      }),
+    }
+    this.current = current
+    return current.done
+  }
+
+  private async runAll(force: boolean, begin: (state: RefreshRunState) => void): Promise<RefreshOutcome[]> {
     const server = await this.ctx.connection().verifiedServer()
     let sections: Section[]
     let fromPlex = true
@@ -31,15 +62,28 @@ export class Refreshes {
       sections = listed.sections
       fromPlex = listed.fromPlex
     }
+    const run = new RefreshRunState(++this.runs, sections, this.ctx.events)
+    begin(run)
     const outcomes: RefreshOutcome[] = []
     for (const section of sections) {
       const unreachable = outcomes.find((outcome) => outcome.error?.code === 'UNREACHABLE')?.error
-      outcomes.push(
-        unreachable
-          ? { ...this.failed(server, section, 0), error: unreachable }
-          : await this.refresh(server, section, force, fromPlex),
-      )
+      let outcome: RefreshOutcome
+      if (run.cancelled) {
+        outcome = {
+          ...this.failed(server, section, 0),
+          outcome: 'cancelled',
+          error: cancelled(section.title).info,
+        }
+      } else if (unreachable) {
+        outcome = { ...this.failed(server, section, 0), error: unreachable }
+      } else {
+        run.started(section.key)
+        outcome = await this.refresh(server, section, force, fromPlex)
+      }
+      run.ended(outcome)
+      outcomes.push(outcome)
     }
+    run.finish()
     return outcomes
   }
 
@@ -68,7 +112,12 @@ export class Refreshes {
       }
     } catch (error) {
       const failure = toServiceError(error, this.ctx.connection().secrets)
-      return { ...this.failed(server, section, performance.now() - started), error: failure.info }
+      const failed = this.failed(server, section, performance.now() - started)
+      return {
+        ...failed,
+        ...(failure.code === 'CANCELLED' ? { outcome: 'cancelled' as const } : {}),
+        error: failure.info,
+      }
     }
   }
 

@@ -36,6 +36,7 @@ const invalid: Record<OperationName, unknown[]> = {
   findByFile: [{ nameOrPath: 7 }, { nameOrPath: huge }, { nameOrPath: 'a', more: 1 }],
   refreshLibrary: [{ library: '1', force: 'yes' }, {}, { library: '1', force: true, extra: 1 }],
   refreshAll: [{ force: 1 }, { everything: true }, JSON.parse('{"__proto__":{"force":true}}')],
+  cancelRefresh: [{ library: '1' }, 'now', []],
   clear: [{ really: true }, null, []],
   clearLibrary: [{}, { library: null }],
   listEntries: [{ library: '1' }, 'all'],

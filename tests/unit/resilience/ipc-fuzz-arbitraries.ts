@@ -60,6 +60,7 @@ export const SHAPES: Record<OperationName, OperationShape> = {
     fields: { force: { kind: 'bool', optional: true } },
     valid: { force: false },
   },
+  cancelRefresh: none,
   clear: none,
   clearLibrary: { optional: false, fields: { library }, valid: { library: '2' } },
   listEntries: none,
