@@ -12,6 +12,8 @@ import { CacheArgumentError, checkItems, checkText, checkWholeNumber } from './i
 import { libraryKey, searchKey, toEntryInfo } from './entry-keys'
 import { checkLimits, DEFAULT_LIMITS, definedOnly, MAX_TTL_SECONDS, type CacheLimits } from './limits'
 import { PageReader } from './page-reader'
+import { INSPECTION_CONSUMER } from './read-consumers'
+import { RecentReads } from './recent-reads'
 import { StatsRecorder } from './stats-recorder'
 import { CacheStorageError } from './storage-errors'
 import { WriteGate } from './write-gate'
@@ -32,6 +34,7 @@ import type {
   StoreOutcome,
   TooLargeRecord,
 } from './types'
+import type { RecentRead } from '../../shared/recent-reads'
 
 const MAX_PAGE_SIZE = 10_000
 
@@ -54,6 +57,9 @@ export class PlexCache {
   private readonly damaged: DamagedEntries
   private readonly gate: WriteGate
   private readonly reads: CountedReads
+  private readonly recent: RecentReads
+  /** PRAGMA data_version as last seen: it moves when another connection commits (changedElsewhere). */
+  private seenDataVersion: number
   private closed = false
 
   constructor(options: PlexCacheOptions) {
@@ -68,7 +74,8 @@ export class PlexCache {
     this.store = new EntryStore(this.db)
     this.pages = new PageReader(this.db, this.store)
     this.documents = new DocumentStore(this.db)
-    this.stats = new StatsRecorder(this.db)
+    this.recent = new RecentReads(this.db)
+    this.stats = new StatsRecorder(this.db, this.recent)
     this.writer = new EntryWriter(this.store, this.documents, this.stats, () => this.limits, this.clock)
     this.damaged = new DamagedEntries(this.writer, (work) => this.inWriteTransaction(work), options.onEvent)
     this.gate = new WriteGate(this.db, path.dirname(this.file), opened.readOnly, this.stats, this.clock)
@@ -81,6 +88,7 @@ export class PlexCache {
       assertOpen: () => this.assertOpen(),
       staleRetentionMs: () => this.limits.staleRetentionSeconds * 1000,
     })
+    this.seenDataVersion = this.dataVersion()
     this.flushTimer = setInterval(() => this.gate.flushStatsQuietly(), options.statsFlushIntervalMs ?? 1000)
     this.flushTimer.unref()
     if (opened.readOnly) options.onEvent?.({ type: 'opened-read-only', reason: opened.readOnly.message })
@@ -185,6 +193,31 @@ export class PlexCache {
   /** Counts a read made with `consumer: false`, once its caller knows how it was answered. */
   countRead(namespace: Namespace, library: string, outcome: 'hit' | 'miss', consumer: string): void {
     this.reads.count(namespace, libraryKey(library).library, outcome, consumer)
+  }
+
+  /** Adds a read made for a consumer to the recent reads (written with the statistics); inspection is never kept. */
+  recordRead(read: RecentRead): void {
+    this.assertOpen()
+    if (read.consumer === INSPECTION_CONSUMER) return
+    this.recent.add(read)
+  }
+
+  /** The last reads made for consumers by every process sharing the file, newest first. */
+  recentReads(): RecentRead[] {
+    this.assertOpen()
+    return this.recent.list()
+  }
+
+  /**
+   * True once after another process (the CLI, a second core in a test) committed to the file: its
+   * reads and counts are then worth reading again. Costs one pragma, so a timer may ask often.
+   */
+  changedElsewhere(): boolean {
+    this.assertOpen()
+    const version = this.dataVersion()
+    const changed = version !== this.seenDataVersion
+    this.seenDataVersion = version
+    return changed
   }
 
   /** Items whose file has this name (case-insensitive), in every live cached library (allowStale: and kept ones). */
@@ -351,6 +384,10 @@ export class PlexCache {
     this.assertOpen()
     // Refused before any work: a write that cannot be kept must not half happen.
     return this.gate.run(work)
+  }
+
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number
   }
 
   private assertOpen(): void {

@@ -104,6 +104,23 @@ const migrations: ReadonlyArray<(db: Database.Database) => void> = [
     }
     for (const values of checksums) update.run(...values)
   },
+  (db) => {
+    db.exec(`
+      -- The last reads made for consumers ("what did my script just fetch?"), written by every
+      -- process sharing the file and trimmed to the newest hundred (see recent-reads.ts).
+      CREATE TABLE recent_reads (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        consumer TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        library TEXT,
+        library_title TEXT,
+        query TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL,
+        items INTEGER
+      );
+    `)
+  },
 ]
 
 export const SCHEMA_VERSION = migrations.length

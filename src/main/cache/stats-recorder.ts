@@ -5,6 +5,7 @@ import {
   INSPECTION_READS_COUNTER,
   UNNAMED_CONSUMER,
 } from './read-consumers'
+import type { RecentReads } from './recent-reads'
 import type { EvictionReason, HitMiss, Namespace, StatsBucket } from './types'
 
 /** History is kept per minute; coarser chart buckets are sums of these. */
@@ -43,7 +44,11 @@ export class StatsRecorder {
   private pendingNamed = new Map<string, number>()
   private readonly statements
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Written and reset with the counters: one flush, one transaction. */
+    private readonly recentReads: RecentReads,
+  ) {
     this.statements = {
       addCounter: db.prepare(
         `INSERT INTO stat_counters (namespace, library, hits, misses) VALUES (?, ?, ?, ?)
@@ -124,7 +129,12 @@ export class StatsRecorder {
    * long write.
    */
   flush(now: number, waitMs: number): void {
-    if (this.pendingCounters.size === 0 && this.pendingHistory.size === 0 && this.pendingNamed.size === 0)
+    if (
+      this.pendingCounters.size === 0 &&
+      this.pendingHistory.size === 0 &&
+      this.pendingNamed.size === 0 &&
+      !this.recentReads.hasPending
+    )
       return
     const usualWaitMs = this.db.pragma('busy_timeout', { simple: true }) as number
     this.db.pragma(`busy_timeout = ${waitMs}`)
@@ -140,6 +150,7 @@ export class StatsRecorder {
     this.pendingCounters = new Map()
     this.pendingHistory = new Map()
     this.pendingNamed = new Map()
+    this.recentReads.dropPending()
   }
 
   private write(now: number): void {
@@ -152,6 +163,7 @@ export class StatsRecorder {
           this.statements.addCounter.run(c.namespace, c.library, c.hits, c.misses)
         for (const [start, b] of history) this.statements.addHistory.run(start, b.hits, b.misses)
         for (const [name, delta] of named) this.statements.addNamed.run(name, delta)
+        this.recentReads.writePending()
         this.statements.pruneHistory.run(now - HISTORY_RETENTION_MS)
       })
       .immediate()
@@ -216,13 +228,14 @@ export class StatsRecorder {
     return buckets
   }
 
-  /** Erases every counter, history bucket and eviction count, including this process's unflushed ones. */
+  /** Erases every counter, history bucket, eviction count and recent read, including this process's unflushed ones. */
   reset(): void {
     this.db
       .transaction(() => {
         this.db.exec(
           'DELETE FROM stat_counters; DELETE FROM stat_history; DELETE FROM evictions; DELETE FROM named_counters;',
         )
+        this.recentReads.clear()
       })
       .immediate()
     this.pendingCounters = new Map()
