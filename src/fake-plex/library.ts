@@ -1,5 +1,6 @@
 import type { ItemKind, ItemRecord, PathStyle, SectionRecord } from './records'
 import { SECTION_KINDS } from './records'
+import { foldForMatch } from '../shared/text-fold'
 import { sortItems, type SortSpec } from './sorting'
 
 const LISTING_CACHE_ENTRIES = 32
@@ -88,9 +89,10 @@ export class Library {
       return selected && sortItems(selected, sort)
     })
     if (!sorted || title === undefined || title === '') return sorted
-    const needle = title.toLowerCase()
+    // Plex's title filter ignores case and accents: "amelie" finds "Amélie".
+    const needle = foldForMatch(title)
     return this.cached(section, `${sortedKey}|${needle}`, () =>
-      sorted.filter((item) => item.title.toLowerCase().includes(needle)),
+      sorted.filter((item) => foldForMatch(item.title).includes(needle)),
     )
   }
 

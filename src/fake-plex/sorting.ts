@@ -1,12 +1,18 @@
 import { durationOf, ratingOf, releaseDateOf, titleSortOf } from './details'
+import { naturalSortKey } from '../shared/text-fold'
 import { badRequest } from './http-error'
 import type { ItemRecord } from './records'
 
 type SortKey = string | number
 
+/**
+ * Titles sort accent- and case-blind with natural numbers, so "Øresund" sorts near "Orchard" and
+ * "Part 2" before "Part 10": the key the cache orders its listings by [fake: the real server's
+ * collation is not documented].
+ */
 const SORT_FIELDS: Record<string, (item: ItemRecord) => SortKey> = {
-  titleSort: (item) => foldForSort(titleSortOf(item.title)),
-  title: (item) => foldForSort(item.title),
+  titleSort: (item) => naturalSortKey(titleSortOf(item.title)),
+  title: (item) => naturalSortKey(item.title),
   addedAt: (item) => item.addedAt,
   updatedAt: (item) => item.updatedAt,
   year: (item) => item.year,
@@ -34,22 +40,6 @@ export function parseSort(raw: string | undefined): SortSpec {
     return { name, descending: direction === 'desc' }
   })
   return { fields, key: fields.map((f) => `${f.name}:${f.descending ? 'desc' : 'asc'}`).join(',') }
-}
-
-const UNACCENTED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th' }
-
-/**
- * Accent- and case-blind with natural numbers, so "Øresund" sorts near "Orchard" and "Part 2"
- * before "Part 10". Folding once per item and comparing plain strings is several times faster
- * than a collator on 100,000 titles [fake: the real server's collation is not documented].
- */
-function foldForSort(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[øæœßđłþ]/g, (c) => UNACCENTED[c] ?? c)
-    .replace(/\d+/g, (digits) => digits.padStart(12, '0'))
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {

@@ -30,6 +30,11 @@ export interface CachedItem {
   key: string
   type: string
   title: string
+  /**
+   * Plex's sort title ("Matrix" for "The Matrix", or one the user set); kept only when it differs
+   * from the title. Listings are ordered by it.
+   */
+  titleSort?: string
   year?: number
   guid?: string
   /** Absent when Plex knows none (photos, home videos, an unmatched item). */

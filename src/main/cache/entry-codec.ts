@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib'
 import type { CachedItem } from './types'
-import { fileNameOf, foldForIndex } from './search-key'
+import { foldForMatch } from '../../shared/text-fold'
+import { fileNameOf } from './search-key'
 
 /**
  * Items per stored chunk. Small enough that a page of 200 or a single looked-up item parses
@@ -34,18 +35,7 @@ export interface EncodedEntry {
   bytes: number
 }
 
-/** Title order as a person reads a library listing; ratingKey breaks ties so the order is stable. */
-export function sortByTitle(items: readonly CachedItem[]): CachedItem[] {
-  const keyed = items.map((item) => ({ item, title: item.title.toLowerCase() }))
-  const inOrder = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
-    if (a.title !== b.title) return a.title < b.title ? -1 : 1
-    return a.item.ratingKey < b.item.ratingKey ? -1 : a.item.ratingKey > b.item.ratingKey ? 1 : 0
-  }
-  // A listing that arrives already in this order (a re-store, or a server sorting the same way)
-  // skips the sort: checking is one linear pass, sorting is n log n comparisons.
-  if (keyed.every((entry, index) => index === 0 || inOrder(keyed[index - 1]!, entry) <= 0)) return [...items]
-  return keyed.sort(inOrder).map((entry) => entry.item)
-}
+export { sortByTitle } from './title-order'
 
 /** The text a page filter searches: the title and every file path of one item, on one line. */
 function matchText(items: readonly CachedItem[]): string {
@@ -76,7 +66,7 @@ export function encodeEntry(items: readonly CachedItem[], withFileIndex: boolean
   for (let start = 0, seq = 0; start < items.length; start += ITEMS_PER_CHUNK, seq++) {
     const slice = items.slice(start, start + ITEMS_PER_CHUNK)
     // Folded once per chunk rather than per field: folding never adds or removes a separator.
-    const folded = withFileIndex ? foldForIndex(matchText(slice)) : ''
+    const folded = withFileIndex ? foldForMatch(matchText(slice)) : ''
     const json = JSON.stringify(slice)
     const chunk: EncodedChunk = {
       seq,

@@ -10,7 +10,8 @@ import {
   MATCH_LINE_SEPARATOR,
 } from './entry-codec'
 import type { EntryRow, EntryStore } from './entry-store'
-import { fileNameOf, foldForIndex } from './search-key'
+import { foldForMatch } from '../../shared/text-fold'
+import { fileNameOf } from './search-key'
 import type { CachedItem, FileMatch, LibraryPage } from './types'
 
 /**
@@ -49,7 +50,7 @@ export class PageReader {
   }
 
   page(entry: EntryRow, offset: number, limit: number, filter: string): LibraryPage {
-    const needle = flattenField(foldForIndex(filter.trim()))
+    const needle = flattenField(foldForMatch(filter.trim()))
     if (needle === '') return this.unfilteredPage(entry, offset, limit)
     const positions = this.matchingPositions(entry.id, needle)
     const wanted = positions.slice(offset, offset + limit)
@@ -58,22 +59,22 @@ export class PageReader {
 
   /** `skipEntries`: entries already found damaged, left out of the answer. */
   findByFileName(name: string, now: number, skipEntries: ReadonlySet<number>): FileMatch[] {
-    const folded = foldForIndex(fileNameOf(name))
+    const folded = foldForMatch(fileNameOf(name))
     return this.matchesByName(
       flattenField(folded),
       now,
-      (path) => foldForIndex(fileNameOf(path)) === folded,
+      (path) => foldForMatch(fileNameOf(path)) === folded,
       skipEntries,
     )
   }
 
   findByPath(path: string, now: number, skipEntries: ReadonlySet<number>): FileMatch[] {
-    const folded = foldForIndex(path)
+    const folded = foldForMatch(path)
     // The name index narrows the search; the full path then decides.
     return this.matchesByName(
-      foldForIndex(fileNameOf(path)),
+      foldForMatch(fileNameOf(path)),
       now,
-      (candidate) => foldForIndex(candidate) === folded,
+      (candidate) => foldForMatch(candidate) === folded,
       skipEntries,
     )
   }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { checksumOf } from './entry-codec'
+import { refoldStoredEntries } from './refold-migration'
 
 /**
  * Each migration moves the schema from version (index) to version (index + 1).
@@ -121,6 +122,8 @@ const migrations: ReadonlyArray<(db: Database.Database) => void> = [
       );
     `)
   },
+  // Listings in natural title order and search text without accents (see refoldStoredEntries).
+  (db) => refoldStoredEntries(db),
 ]
 
 export const SCHEMA_VERSION = migrations.length

@@ -22,6 +22,7 @@ export function extractItem(raw: unknown): CachedItem | null {
     files: extractFiles(item),
   }
   assignDefined(extracted, {
+    titleSort: distinctSortTitle(toText(item.titleSort), extracted.title),
     year: toNumber(item.year),
     guid: toText(item.guid),
     externalIds: extractExternalIds(item.Guid),
@@ -113,6 +114,11 @@ function identifier(value: unknown, what: string): string | undefined {
     )
   }
   return text
+}
+
+/** Most sort titles equal the title; storing those again would only grow every listing. */
+function distinctSortTitle(titleSort: string | undefined, title: string): string | undefined {
+  return titleSort === undefined || titleSort === '' || titleSort === title ? undefined : titleSort
 }
 
 /** Leaves absent fields out entirely, so stored JSON stays small and `toEqual` comparisons stay exact. */

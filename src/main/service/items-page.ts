@@ -1,5 +1,6 @@
+import { foldForMatch } from '../../shared/text-fold'
 import type { CachedItem, LibraryPage } from '../cache'
-import { normaliseSearchKey } from '../cache'
+import { sortByTitle } from '../cache/title-order'
 import { ServiceError } from './errors'
 import type { ItemsQuery } from './types'
 
@@ -37,19 +38,19 @@ export function checkItemsQuery(query: ItemsQuery = {}): CheckedQuery {
 }
 
 /**
- * A page of a listing just fetched from Plex, with the cache's rules (title order, filter on the
- * title or a file path, case-insensitive). Served from memory: the listing may have been too large
+ * A page of a listing just fetched from Plex, with the cache's rules (natural title order, filter
+ * on the title or a file path, ignoring case and accents). Served from memory: the listing may have been too large
  * to store, and reading it back would count a cache hit that never happened.
  */
 export function pageOfItems(items: readonly CachedItem[], query: CheckedQuery): LibraryPage {
-  const needle = normaliseSearchKey(query.filter)
+  const needle = foldForMatch(query.filter.trim())
   const matching =
     needle === ''
       ? items
       : items.filter(
           (item) => contains(item.title, needle) || item.files.some((file) => contains(file.path, needle)),
         )
-  const ordered = [...matching].sort(byTitle)
+  const ordered = sortByTitle(matching)
   return {
     items: ordered.slice(query.offset, query.offset + query.limit),
     total: ordered.length,
@@ -58,19 +59,14 @@ export function pageOfItems(items: readonly CachedItem[], query: CheckedQuery): 
   }
 }
 
-/** Plex's search rule, used to answer a title search from a cached library: case-insensitive substring. */
+/**
+ * Plex's search rule, used to answer a title search from a cached library: a substring, ignoring
+ * case and accents ("amelie" finds "Amélie"), like the filter and find by file.
+ */
 export function titleContains(item: CachedItem, title: string): boolean {
-  return contains(item.title, normaliseSearchKey(title))
+  return contains(item.title, foldForMatch(title.trim()))
 }
 
 function contains(text: string, foldedNeedle: string): boolean {
-  return normaliseSearchKey(text).includes(foldedNeedle)
-}
-
-/** The cache's listing order: title, then ratingKey so equal titles keep a stable order. */
-function byTitle(a: CachedItem, b: CachedItem): number {
-  const left = a.title.toLowerCase()
-  const right = b.title.toLowerCase()
-  if (left !== right) return left < right ? -1 : 1
-  return a.ratingKey < b.ratingKey ? -1 : a.ratingKey > b.ratingKey ? 1 : 0
+  return foldForMatch(text).includes(foldedNeedle)
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { PlexCache, SCHEMA_VERSION, databasePath, type CacheEvent } from '../../../src/main/cache'
+import { PlexCache, databasePath, type CacheEvent } from '../../../src/main/cache'
 import { ITEMS_PER_CHUNK, sortByTitle } from '../../../src/main/cache/entry-codec'
 import { movieLibrary } from '../../support/library-items'
 import { tempDir } from '../../support/temp-dir'
@@ -16,6 +16,9 @@ function alterFile(dataDir: string, sql: string): void {
     db.close()
   }
 }
+
+/** The schema version whose migration added the chunk checksums. */
+const SCHEMA_BEFORE_CHECKSUMS = 2
 
 const MOVIES_CHUNKS = "(SELECT id FROM entries WHERE library = 'Movies' AND namespace = 'library')"
 
@@ -141,8 +144,9 @@ describe('PlexCache: a damaged entry is a miss, dropped whole and reported', () 
     const dataDir = seeded()
     alterFile(
       dataDir,
+      // The file as that version left it: no checksums, and none of the tables added since.
       `ALTER TABLE chunks DROP COLUMN items_checksum; ALTER TABLE chunks DROP COLUMN match_checksum;
-       PRAGMA user_version = ${SCHEMA_VERSION - 1}`,
+       DROP TABLE recent_reads; PRAGMA user_version = ${SCHEMA_BEFORE_CHECKSUMS}`,
     )
     const { cache, events } = open(dataDir)
     try {

@@ -2,14 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PlexCache, type CachedItem } from '../../../src/main/cache'
 import { movieFileName, movieLibrary } from '../../support/library-items'
 import { tempDir } from '../../support/temp-dir'
+import { naturalSortKey } from '../../../src/shared/text-fold'
 
 const LIBRARY_SIZE = 10_000
 let cache: PlexCache
 let items: CachedItem[]
 let inTitleOrder: CachedItem[]
 
+/** The cache's natural title order (numbers by value, case and accents ignored). */
 function titleOrder(a: CachedItem, b: CachedItem): number {
-  const [x, y] = [a.title.toLowerCase(), b.title.toLowerCase()]
+  const [x, y] = [naturalSortKey(a.title), naturalSortKey(b.title)]
   return x < y ? -1 : x > y ? 1 : a.ratingKey < b.ratingKey ? -1 : 1
 }
 
