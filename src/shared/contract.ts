@@ -113,7 +113,10 @@ export const contract = {
   resetStats: operation<null>()(noArguments),
   stats: operation<ServiceStats>()(noArguments),
   statsHistory: operation<StatsBucket[]>()(z.strictObject({ range: z.enum(['hour', 'day', 'week']) })),
-  connectionStatus: operation<ConnectionStatus>()(noArguments),
+  /** With `check`, Plex is asked now (a request that needs the token) before the status is given. */
+  connectionStatus: operation<ConnectionStatus>()(
+    z.strictObject({ check: z.boolean().optional() }).optional(),
+  ),
   getSettings: operation<PublicSettings>()(noArguments),
   setSettings: operation<PublicSettings>()(settingsChangeSchema),
   testConnection: operation<ConnectionTestResult>()(

@@ -62,6 +62,8 @@ export interface ServiceErrorInfo {
     | 'CANCELLED'
     | 'INTERNAL'
   message: string
+  /** The HTTP status when Plex answered with an error (503 maintenance, 401 token rejected…). */
+  status?: number
   /** With CERTIFICATE: what the user needs to see before trusting it for this server. */
   certificate?: CertificateDetails
 }
@@ -169,10 +171,18 @@ export interface ConnectionTestResult {
   libraryCount: number
 }
 
+/**
+ * Why Plex cannot be used, each told apart in the window, the tray and the CLI: no answer at all,
+ * the token refused (401), the https certificate refused, or the server busy with maintenance (503).
+ */
+export type ConnectionProblem = 'unreachable' | 'token-rejected' | 'certificate' | 'maintenance'
+
 export interface ConnectionStatus {
   state: 'online' | 'offline' | 'unconfigured'
   server?: { friendlyName: string; version: string; machineIdentifier: string }
   lastError?: ServiceErrorInfo
+  /** With state offline: which kind of failure (see connectionProblemOf). */
+  problem?: ConnectionProblem
 }
 
 export interface ServiceStats {

@@ -63,7 +63,7 @@ export function createOperationTable({
     },
     stats: () => service.stats(),
     statsHistory: ({ range }) => service.statsHistory(range),
-    connectionStatus: () => service.connectionStatus(),
+    connectionStatus: (args) => (args?.check ? service.checkConnection() : service.connectionStatus()),
     getSettings: () => store.publicSettings(),
     setSettings: (change) => changeSettings(change),
     testConnection: ({ url, token }) => service.testConnection(url, token),

@@ -242,6 +242,21 @@ export class CacheService {
     return this.ctx.monitor.current()
   }
 
+  /**
+   * Asks Plex now for the section list (a request that needs the token, so its answer says whether
+   * Plex serves us) and answers with the status that follows: the window's "Check again".
+   */
+  checkConnection(): Promise<ConnectionStatus> {
+    return this.guard(async () => {
+      if (this.current.configured) {
+        // A failure is what the status then says; the call itself has nothing more to report.
+        const server = await this.current.server().catch(() => undefined)
+        if (server) await this.ctx.directory.fetch(server).catch(() => undefined)
+      }
+      return this.ctx.monitor.current()
+    })
+  }
+
   on(listener: ServiceListener): () => void {
     return this.ctx.events.on(listener)
   }

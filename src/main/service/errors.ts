@@ -24,11 +24,16 @@ export class ServiceError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { cause?: unknown; certificate?: CertificateDetails } = {},
+    options: { cause?: unknown; certificate?: CertificateDetails; status?: number } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'ServiceError'
-    this.info = { code, message, ...(options.certificate ? { certificate: options.certificate } : {}) }
+    this.info = {
+      code,
+      message,
+      ...(options.status === undefined ? {} : { status: options.status }),
+      ...(options.certificate ? { certificate: options.certificate } : {}),
+    }
   }
 
   get code(): ErrorCode {
@@ -49,7 +54,12 @@ export function toServiceError(error: unknown, secrets: readonly string[] = []):
       certificate: certificateDetails(error.certificate),
     })
   }
-  return new ServiceError(codeFor(error), message, { cause: error })
+  // The status tells a 503 (maintenance) from a network failure, both UNREACHABLE.
+  const status = error instanceof PlexError ? error.status : undefined
+  return new ServiceError(codeFor(error), message, {
+    cause: error,
+    ...(status === undefined ? {} : { status }),
+  })
 }
 
 /** Only the fields the user needs; host and port are in the origin. */
@@ -86,10 +96,11 @@ function codeFor(error: unknown): ErrorCode {
 function redacted(error: ServiceError, secrets: readonly string[]): ServiceError {
   const message = redactSecrets(error.message, secrets)
   if (message === error.message) return error
-  const { certificate } = error.info
+  const { certificate, status } = error.info
   return new ServiceError(error.code, message, {
     cause: error.cause,
     ...(certificate ? { certificate } : {}),
+    ...(status === undefined ? {} : { status }),
   })
 }
 

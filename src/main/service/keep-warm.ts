@@ -16,8 +16,9 @@ export interface KeepWarmOptions {
  * Keep-warm: while Plex answers, every cached library of the current server is revalidated
  * (change-aware) ahead of its expiry, soonest first, including libraries that have already expired
  * (after a sleep, an outage or a TTL shorter than the timer), so a read never meets an expired copy.
- * While Plex is unreachable nothing is renewed; /identity is probed with a growing delay, and the
- * pass after it answers picks every library up again.
+ * While Plex is unreachable nothing is renewed; /identity is probed with a growing delay, then the
+ * section list, whose answer (it needs the token) brings the state back online and lets the pass
+ * pick every library up again.
  */
 export class KeepWarm {
   private probeDelayMs: number
@@ -33,15 +34,22 @@ export class KeepWarm {
   async pass(): Promise<void> {
     const connection = this.ctx.connection()
     if (!this.ctx.settings().keepWarm || !connection.configured) return
-    if (this.ctx.monitor.isOffline && !(await this.probe())) return
-    this.probeDelayMs = this.options.intervalMs
+    const wasOffline = this.ctx.monitor.isOffline
+    if (wasOffline && !(await this.probe())) return
     const server = connection.knownServer()
     if (!server) return
     const due = this.dueLibraries(server)
-    if (due.length === 0) return
+    // While offline the section list is asked even with nothing due: only an answer that needed the
+    // token (not /identity's) proves that Plex serves us again and ends the offline state.
+    if (due.length === 0 && !wasOffline) return
     // One section list for the whole pass: each revalidation then costs one count request.
     const sections = await this.ctx.directory.fetch(server).catch(() => undefined)
-    if (!sections) return
+    if (!sections) {
+      // /identity answered but Plex still refuses (maintenance, a rejected token): wait longer, too.
+      if (wasOffline) this.backOff()
+      return
+    }
+    this.probeDelayMs = this.options.intervalMs
     for (const sectionKey of due) {
       // An outage during the pass: the rest wait for the probe rather than each timing out.
       if (this.ctx.monitor.isOffline) return
@@ -67,21 +75,25 @@ export class KeepWarm {
       })
   }
 
-  /** True once Plex answers /identity again; probes no more often than the growing delay allows. */
+  /**
+   * True once Plex answers /identity again; probes no more often than the growing delay allows.
+   * An answer only lets the pass go on to ask for the section list: it does not make Plex online.
+   */
   private async probe(): Promise<boolean> {
-    const now = this.ctx.clock()
-    if (now < this.nextProbeAt) return false
+    if (this.ctx.clock() < this.nextProbeAt) return false
     const answered = await this.ctx
       .connection()
-      .call((client, signal) => client.identity({ signal }))
+      .call((client, signal) => client.identity({ signal }), { confirmsOnline: false })
       .then(
         () => true,
         () => false,
       )
-    if (!answered) {
-      this.nextProbeAt = now + this.probeDelayMs
-      this.probeDelayMs = Math.min(this.probeDelayMs * 2, this.options.maxProbeDelayMs)
-    }
+    if (!answered) this.backOff()
     return answered
+  }
+
+  private backOff(): void {
+    this.nextProbeAt = this.ctx.clock() + this.probeDelayMs
+    this.probeDelayMs = Math.min(this.probeDelayMs * 2, this.options.maxProbeDelayMs)
   }
 }

@@ -11,7 +11,7 @@ export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]
   const { cache, directory, loader, monitor } = ctx
   const connection = ctx.connection()
   const server = await connection.server()
-  const listed = await directory.list(server)
+  const listed = await directory.list(server, { forDisplay: true })
   const counts = cache.getStats().byLibrary
   const offline = monitor.isOffline || !connection.configured || listed.error !== undefined
   return listed.sections.map((section) => {

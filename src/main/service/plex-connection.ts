@@ -1,3 +1,4 @@
+import { connectionProblemOf } from '../../shared/connection-problem'
 import type { PlexCache } from '../cache'
 import { PlexClient, type FetchFunction, type PlexClientOptions } from '../plex'
 import type { ConnectionMonitor } from './connection-monitor'
@@ -90,20 +91,27 @@ export class PlexConnection {
     return this.aborter.signal
   }
 
-  /** Runs one Plex operation; failures come back as ServiceErrors and mark the server offline when fitting. */
-  async call<T>(work: (client: PlexClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+  /**
+   * Runs one Plex operation; failures come back as ServiceErrors and mark the server offline when
+   * fitting. A success marks it online only when the request needed the token: /identity answers
+   * without one, even from a server in maintenance or one refusing the token (`confirmsOnline: false`).
+   */
+  async call<T>(
+    work: (client: PlexClient, signal: AbortSignal) => Promise<T>,
+    { confirmsOnline = true }: { confirmsOnline?: boolean } = {},
+  ): Promise<T> {
     const client = this.client
     if (!client) {
       throw new ServiceError('NOT_CONFIGURED', 'No Plex server is set up yet: add its URL and token first.')
     }
     try {
-      return await this.attempt(work, client)
+      return await this.attempt(work, client, confirmsOnline)
     } catch (error) {
       const failure = this.failureOf(error)
       // Another address of the same server may answer: tried once before the server counts as offline.
       if (failure.code === 'UNREACHABLE' && (client !== this.client || (await this.failOver(client)))) {
         try {
-          return await this.attempt(work, this.client!)
+          return await this.attempt(work, this.client!, confirmsOnline)
         } catch (retryError) {
           throw this.offlineIfFitting(this.failureOf(retryError))
         }
@@ -115,9 +123,10 @@ export class PlexConnection {
   private async attempt<T>(
     work: (client: PlexClient, signal: AbortSignal) => Promise<T>,
     client: PlexClient,
+    confirmsOnline: boolean,
   ): Promise<T> {
     const result = await work(client, this.aborter.signal)
-    if (!this.aborter.signal.aborted) this.deps.monitor.online(summary(this.verified))
+    if (confirmsOnline && !this.aborter.signal.aborted) this.deps.monitor.online(summary(this.verified))
     return result
   }
 
@@ -129,7 +138,7 @@ export class PlexConnection {
   }
 
   private offlineIfFitting(failure: ServiceError): ServiceError {
-    if (!this.aborter.signal.aborted && (failure.code === 'UNREACHABLE' || failure.code === 'AUTH'))
+    if (!this.aborter.signal.aborted && connectionProblemOf(failure.info) !== undefined)
       this.deps.monitor.offline(failure.info)
     return failure
   }
@@ -200,7 +209,7 @@ export class PlexConnection {
     const remembered = this.knownServer()
     try {
       const identity = await this.deps.inFlight.run(`identity:${client?.baseUrl ?? ''}`, () =>
-        this.call((plex, signal) => plex.identity({ signal })),
+        this.call((plex, signal) => plex.identity({ signal }), { confirmsOnline: false }),
       )
       const record: ServerRecord = {
         ...(remembered?.machineIdentifier === identity.machineIdentifier ? remembered : {}),
@@ -218,11 +227,15 @@ export class PlexConnection {
     }
   }
 
-  /** Stores what a connection test or /identity taught us, for this URL and as the last server used. */
+  /**
+   * Stores what a connection test or /identity taught us, for this URL and as the last server used.
+   * Which server it is, not whether it serves us: the status changes only with a real answer.
+   */
   remember(record: ServerRecord): void {
     if (this.client && record.url === this.client.baseUrl) {
       this.verified = record
-      this.deps.monitor.online(summary(record))
+      const known = summary(record)
+      if (known) this.deps.monitor.knowServer(known)
     }
     this.deps.cache.setDocument(serverDocument(record.url), record, SERVER_RECORD_TTL_SECONDS)
     this.deps.cache.setDocument(LAST_SERVER_DOCUMENT, record, SERVER_RECORD_TTL_SECONDS)

@@ -25,8 +25,15 @@ export interface DirectoryDeps {
 export class SectionDirectory {
   constructor(private readonly deps: DirectoryDeps) {}
 
-  /** The cached list when fresh, else Plex's; an expired copy when Plex cannot be asked. */
-  async list(server: ServerRecord): Promise<SectionList> {
+  /**
+   * The cached list when fresh, else Plex's; an expired copy when Plex cannot be asked. With
+   * `forDisplay`, an expired copy also stands in when Plex refuses the token: the Libraries view
+   * keeps showing what is cached, with its states, whatever the connection's trouble.
+   */
+  async list(
+    server: ServerRecord,
+    { forDisplay = false }: { forDisplay?: boolean } = {},
+  ): Promise<SectionList> {
     const cached = this.deps.cache.getDocument<Section[]>(sectionsDocument(server.machineIdentifier), {
       allowStale: true,
     })
@@ -35,7 +42,7 @@ export class SectionDirectory {
       return { sections: await this.fetch(server), fromPlex: true }
     } catch (error) {
       const failure = toServiceError(error)
-      if (cached && allowsStaleServing(failure))
+      if (cached && (allowsStaleServing(failure) || (forDisplay && failure.code === 'AUTH')))
         return { sections: cached.value, fromPlex: false, error: failure }
       throw failure
     }

@@ -76,7 +76,11 @@ export const SHAPES: Record<OperationName, OperationShape> = {
     fields: { range: { kind: 'enum', values: ['hour', 'day', 'week'] } },
     valid: { range: 'day' },
   },
-  connectionStatus: none,
+  connectionStatus: {
+    optional: true,
+    fields: { check: { kind: 'bool', optional: true } },
+    valid: { check: true },
+  },
   getSettings: none,
   setSettings: {
     optional: false,
