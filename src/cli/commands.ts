@@ -24,6 +24,8 @@ import {
   timeLeft,
 } from './render'
 import { inlineText } from './terminal-text'
+import { recentReadsLines } from './recent-reads-lines'
+import type { RecentRead } from '../shared/recent-reads'
 
 /**
  * The part of CacheService the CLI uses. Declared here, narrowly, so the commands say what they
@@ -40,6 +42,7 @@ export interface CliService {
   clearLibrary(library: string): Promise<number>
   resetStats(): unknown
   stats(): ServiceStats | Promise<ServiceStats>
+  recentReads(): RecentRead[] | Promise<RecentRead[]>
   on(listener: (event: ServiceEvent) => void): () => void
 }
 
@@ -197,8 +200,9 @@ async function find(target: string, { service, output, json, clock }: CommandCon
 async function stats(reset: boolean, { service, output, json }: CommandContext): Promise<number> {
   if (reset) await service.resetStats()
   const figures = await service.stats()
-  if (json) output.json(figures)
-  else for (const line of statsLines(figures)) output.out(line)
+  const recentReads = await service.recentReads()
+  if (json) output.json({ ...figures, recentReads })
+  else for (const line of [...statsLines(figures), ...recentReadsLines(recentReads)]) output.out(line)
   return EXIT_OK
 }
 

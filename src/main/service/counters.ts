@@ -5,6 +5,7 @@ import {
   type Namespace,
   type PlexCache,
 } from '../cache'
+import type { RecentRead } from '../../shared/recent-reads'
 
 /** Names of the service's running totals in the cache's named counters (shared by every process). */
 export const COUNTER = {
@@ -36,6 +37,16 @@ export class ServiceCounters {
       this.changed = true
     } catch {
       // As in add(): a read finishing while the cache closes has nothing left to count into.
+    }
+  }
+
+  /** Adds a consumer's read to the recent reads (the cache keeps none for inspection). */
+  recentRead(read: RecentRead): void {
+    try {
+      this.cache().recordRead(read)
+      this.changed = true
+    } catch {
+      // As in add(): a read finishing while the cache closes has nothing left to record into.
     }
   }
 

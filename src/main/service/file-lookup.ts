@@ -5,6 +5,7 @@ import type { ServerRecord } from './plex-connection'
 import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
 import type { FileMatchRow, ServiceErrorInfo } from './types'
+import type { RecentReadOutcome } from '../../shared/recent-reads'
 
 /** Expired libraries whose kept copy may answer, by cache key, with the Plex failure that made it so. */
 type ServableStale = Map<string, ServiceErrorInfo | undefined>
@@ -27,9 +28,24 @@ export class FileLookup {
       throw new ServiceError('INVALID_ARGUMENT', 'Give a file name or a full path to look for.')
     }
     if (consumer === INSPECTION_CONSUMER) this.ctx.counters.add('inspectionReads', 1)
-    const server = this.ctx.connection().knownServer()
-    const servable = server ? await this.renewExpired(server) : new Map()
-    return this.lookup(nameOrPath.trim(), server, servable)
+    let rows: FileMatchRow[] | undefined
+    try {
+      const server = this.ctx.connection().knownServer()
+      const servable = server ? await this.renewExpired(server) : new Map()
+      rows = this.lookup(nameOrPath.trim(), server, servable)
+      return rows
+    } finally {
+      this.ctx.counters.recentRead({
+        at: this.ctx.clock(),
+        consumer,
+        kind: 'find',
+        library: null,
+        libraryTitle: null,
+        query: nameOrPath.trim(),
+        outcome: lookupOutcome(rows),
+        items: rows ? rows.length : null,
+      })
+    }
   }
 
   /** Revalidates the expired libraries of the server; those Plex could not be asked about answer stale. */
@@ -104,6 +120,13 @@ export class FileLookup {
     }
     return originalsFirst(rows)
   }
+}
+
+/** Any kept copy answering makes the lookup stale; no match at all is a miss (the cache had no answer). */
+function lookupOutcome(rows: FileMatchRow[] | undefined): RecentReadOutcome {
+  if (rows === undefined) return 'failed'
+  if (rows.some((row) => row.source === 'stale')) return 'stale'
+  return rows.length > 0 ? 'hit' : 'miss'
 }
 
 /**

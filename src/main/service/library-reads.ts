@@ -15,6 +15,7 @@ import type { ServerRecord } from './plex-connection'
 import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
 import type { ItemsQuery, ItemsResult, SearchResult } from './types'
+import type { RecentRead, RecentReadOutcome } from '../../shared/recent-reads'
 
 /** The cache-through reads: library pages, title searches and file lookups. */
 export class LibraryReads {
@@ -23,11 +24,34 @@ export class LibraryReads {
   /** A page of a library for `consumer` (see read-consumers.ts), who is counted a hit or a miss. */
   async items(library: string, query: ItemsQuery, consumer: string): Promise<ItemsResult> {
     const checked = checkItemsQuery(query)
-    const { server, section, fromPlex } = await this.locate(library)
-    const key = libraryCacheKey(server.machineIdentifier, section.key)
-    // One read that may return an expired copy: kept in hand in case Plex cannot be reached.
-    const read = this.ctx.cache.readLibraryPage(key, checked, { allowStale: true, consumer })
-    this.ctx.counters.markChanged()
+    let located: Located | undefined
+    let result: ItemsResult | undefined
+    let hit = false
+    try {
+      located = await this.locate(library)
+      const key = libraryCacheKey(located.server.machineIdentifier, located.section.key)
+      // One read that may return an expired copy: kept in hand in case Plex cannot be reached.
+      const read = this.ctx.cache.readLibraryPage(key, checked, { allowStale: true, consumer })
+      this.ctx.counters.markChanged()
+      hit = read !== null && !read.stale
+      result = await this.answerItems(located, key, checked, read, consumer)
+      return result
+    } finally {
+      this.ctx.counters.recentRead({
+        ...readOf(this.ctx.clock(), consumer, 'library', located?.section, library, checked.filter),
+        outcome: outcomeOf(result, hit),
+        items: result ? result.items.length : null,
+      })
+    }
+  }
+
+  private async answerItems(
+    { server, section, fromPlex }: Located,
+    key: string,
+    checked: CheckedQuery,
+    read: EntryRead<LibraryPage> | null,
+    consumer: string,
+  ): Promise<ItemsResult> {
     if (read && !read.stale) {
       this.countPageHit(consumer, read.entry, checked, read.value.items.length)
       return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
@@ -76,6 +100,11 @@ export class LibraryReads {
       return result
     } finally {
       this.countSearch(consumer, key, read, result)
+      this.ctx.counters.recentRead({
+        ...readOf(this.ctx.clock(), consumer, 'search', section, library, title.trim()),
+        outcome: outcomeOf(result, result?.source === 'cache'),
+        items: result ? result.results.length : null,
+      })
     }
   }
 
@@ -116,9 +145,7 @@ export class LibraryReads {
    * With stale-while-revalidate on, the cached section list answers without asking Plex, so a copy
    * in the window is served at once; whatever then asks Plex (the loader, a search) verifies first.
    */
-  private async locate(
-    library: string,
-  ): Promise<{ server: ServerRecord; section: Section; fromPlex: boolean }> {
+  private async locate(library: string): Promise<Located> {
     const connection = this.ctx.connection()
     const known = connection.knownServer()
     if (known && (this.ctx.settings().staleWhileRevalidateSeconds ?? 0) > 0) {
@@ -221,6 +248,41 @@ export class LibraryReads {
       timeSavedMs: fromEntry ? (read.entry.meta?.fetchMs ?? 0) : 0,
     })
   }
+}
+
+interface Located {
+  server: ServerRecord
+  section: Section
+  fromPlex: boolean
+}
+
+/** Who read what, for the recent reads; a library not found is named as the reader named it. */
+function readOf(
+  at: number,
+  consumer: string,
+  kind: 'library' | 'search',
+  section: Section | undefined,
+  asked: string,
+  query: string,
+): Omit<RecentRead, 'outcome' | 'items'> {
+  return {
+    at,
+    consumer,
+    kind,
+    library: section?.key ?? asked,
+    libraryTitle: section?.title ?? null,
+    query,
+  }
+}
+
+/** A stale answer says so; otherwise a read the cache answered fresh is a hit, and Plex's answer a miss. */
+function outcomeOf(
+  result: { source: 'cache' | 'plex' | 'stale' } | undefined,
+  hit: boolean,
+): RecentReadOutcome {
+  if (result === undefined) return 'failed'
+  if (result.source === 'stale') return 'stale'
+  return hit ? 'hit' : 'miss'
 }
 
 function pageResult(
