@@ -1,27 +1,23 @@
-import { consumerName, type PlexCache } from "../cache";
-import { PlexClient, type FetchFunction } from "../plex";
-import { countEntryStates, listCacheEntries } from "./cache-entries";
-import { libraryCacheKey } from "./cache-keys";
-import { ConnectionMonitor } from "./connection-monitor";
-import { ServiceCounters } from "./counters";
-import { ServiceError, toServiceError } from "./errors";
-import { ServiceEvents, type ServiceListener } from "./events";
-import { FileLookup } from "./file-lookup";
-import { InFlight } from "./in-flight";
-import { KeepWarm } from "./keep-warm";
-import { LibraryLoader } from "./library-loader";
-import { LibraryReads } from "./library-reads";
-import { listLibraryRows } from "./library-rows";
-import {
-  PlexConnection,
-  type ClientTuning,
-  type ServerRecord,
-} from "./plex-connection";
-import { Refreshes } from "./refreshes";
-import { SectionDirectory } from "./section-directory";
-import type { ServiceContext } from "./service-context";
-import { applySettings } from "./settings";
-import { serviceStats, statsHistory } from "./stats-view";
+import { consumerName, type PlexCache } from '../cache'
+import { PlexClient, type FetchFunction } from '../plex'
+import { countEntryStates, listCacheEntries } from './cache-entries'
+import { libraryCacheKey } from './cache-keys'
+import { ConnectionMonitor } from './connection-monitor'
+import { ServiceCounters } from './counters'
+import { ServiceError, toServiceError } from './errors'
+import { ServiceEvents, type ServiceListener } from './events'
+import { FileLookup } from './file-lookup'
+import { InFlight } from './in-flight'
+import { KeepWarm } from './keep-warm'
+import { LibraryLoader } from './library-loader'
+import { LibraryReads } from './library-reads'
+import { listLibraryRows } from './library-rows'
+import { PlexConnection, type ClientTuning, type ServerRecord } from './plex-connection'
+import { Refreshes } from './refreshes'
+import { SectionDirectory } from './section-directory'
+import type { ServiceContext } from './service-context'
+import { applySettings } from './settings'
+import { serviceStats, statsHistory } from './stats-view'
 import type {
   CacheEntryRow,
   ConnectionStatus,
@@ -37,21 +33,21 @@ import type {
   ServiceStats,
   StatsBucket,
   StatsRange,
-} from "./types";
-import { DEFAULT_UPKEEP, Upkeep, type UpkeepOptions } from "./upkeep";
-import type { RecentRead } from "../../shared/recent-reads";
+} from './types'
+import { DEFAULT_UPKEEP, Upkeep, type UpkeepOptions } from './upkeep'
+import type { RecentRead } from '../../shared/recent-reads'
 
 export interface CacheServiceDeps {
-  cache: PlexCache;
+  cache: PlexCache
   /** Global fetch under Node, Electron's net.fetch in the app; every call is counted as a Plex request. */
-  fetch: FetchFunction;
-  clock?: () => number;
-  settings: ServiceSettings;
-  clientIdentifier: string;
-  clientTuning?: ClientTuning;
-  upkeep?: Partial<UpkeepOptions>;
+  fetch: FetchFunction
+  clock?: () => number
+  settings: ServiceSettings
+  clientIdentifier: string
+  clientTuning?: ClientTuning
+  upkeep?: Partial<UpkeepOptions>
   /** How long each of the signed-in server's other addresses gets to answer when failing over (default 3 s). */
-  failoverProbeTimeoutMs?: number;
+  failoverProbeTimeoutMs?: number
 }
 
 /**
@@ -59,42 +55,33 @@ export interface CacheServiceDeps {
  * a ServiceError (async ones by rejecting), never with the token in its message.
  */
 export class CacheService {
-  private readonly ctx: ServiceContext;
-  private readonly reads: LibraryReads;
-  private readonly fileLookup: FileLookup;
-  private readonly refreshes: Refreshes;
-  private readonly upkeep: Upkeep;
-  private readonly countingFetch: FetchFunction;
-  private current: PlexConnection;
-  private currentSettings: ServiceSettings;
-  private closed = false;
+  private readonly ctx: ServiceContext
+  private readonly reads: LibraryReads
+  private readonly fileLookup: FileLookup
+  private readonly refreshes: Refreshes
+  private readonly upkeep: Upkeep
+  private readonly countingFetch: FetchFunction
+  private current: PlexConnection
+  private currentSettings: ServiceSettings
+  private closed = false
 
   constructor(private readonly deps: CacheServiceDeps) {
-    const { cache } = deps;
-    const events = new ServiceEvents();
-    const counters = new ServiceCounters(() => cache);
-    const inFlight = new InFlight(() => counters.add("coalescedRequests", 1));
-    const monitor = new ConnectionMonitor(
-      events,
-      Boolean(deps.settings.serverUrl && deps.settings.token),
-    );
+    const { cache } = deps
+    const events = new ServiceEvents()
+    const counters = new ServiceCounters(() => cache)
+    const inFlight = new InFlight(() => counters.add('coalescedRequests', 1))
+    const monitor = new ConnectionMonitor(events, Boolean(deps.settings.serverUrl && deps.settings.token))
     this.countingFetch = (url, init) => {
-      counters.add("plexRequests", 1);
-      return deps.fetch(url, init);
-    };
-    this.currentSettings = { ...deps.settings };
-    this.current = this.connect(this.currentSettings, monitor, inFlight);
-    const connection = () => this.current;
-    const settings = () => this.currentSettings;
-    const clock = deps.clock ?? Date.now;
-    const removeLibrary = (server: ServerRecord, key: string) =>
-      loader.remove(server, key);
-    const directory = new SectionDirectory({
-      cache,
-      connection,
-      inFlight,
-      removeLibrary,
-    });
+      counters.add('plexRequests', 1)
+      return deps.fetch(url, init)
+    }
+    this.currentSettings = { ...deps.settings }
+    this.current = this.connect(this.currentSettings, monitor, inFlight)
+    const connection = () => this.current
+    const settings = () => this.currentSettings
+    const clock = deps.clock ?? Date.now
+    const removeLibrary = (server: ServerRecord, key: string) => loader.remove(server, key)
+    const directory = new SectionDirectory({ cache, connection, inFlight, removeLibrary })
     const loader = new LibraryLoader({
       cache,
       clock,
@@ -104,25 +91,14 @@ export class CacheService {
       counters,
       events,
       settings,
-    });
-    this.ctx = {
-      cache,
-      clock,
-      events,
-      counters,
-      inFlight,
-      monitor,
-      directory,
-      loader,
-      connection,
-      settings,
-    };
-    this.reads = new LibraryReads(this.ctx);
-    this.fileLookup = new FileLookup(this.ctx);
-    this.refreshes = new Refreshes(this.ctx);
-    const upkeep = { ...DEFAULT_UPKEEP, ...deps.upkeep };
-    this.upkeep = new Upkeep(upkeep, this.upkeepTasks(upkeep));
-    this.upkeep.start();
+    })
+    this.ctx = { cache, clock, events, counters, inFlight, monitor, directory, loader, connection, settings }
+    this.reads = new LibraryReads(this.ctx)
+    this.fileLookup = new FileLookup(this.ctx)
+    this.refreshes = new Refreshes(this.ctx)
+    const upkeep = { ...DEFAULT_UPKEEP, ...deps.upkeep }
+    this.upkeep = new Upkeep(upkeep, this.upkeepTasks(upkeep))
+    this.upkeep.start()
   }
 
   /** Friendly name, version, machine id and library count of a server; the settings stay as they are. */
@@ -135,72 +111,50 @@ export class CacheService {
           token,
           clientIdentifier: this.deps.clientIdentifier,
           fetch: this.countingFetch,
-        });
-        const info = await client.testConnection();
+        })
+        const info = await client.testConnection()
         this.current.remember({
           url: client.baseUrl,
           machineIdentifier: info.machineIdentifier,
           ...(info.friendlyName ? { friendlyName: info.friendlyName } : {}),
           ...(info.version ? { version: info.version } : {}),
-        });
+        })
         return {
-          friendlyName: info.friendlyName ?? "",
-          version: info.version ?? "",
+          friendlyName: info.friendlyName ?? '',
+          version: info.version ?? '',
           machineIdentifier: info.machineIdentifier,
           libraryCount: info.sections.length,
-        };
+        }
       } catch (error) {
-        throw toServiceError(error, [token]);
+        throw toServiceError(error, [token])
       }
-    });
+    })
   }
 
   listLibraries(): Promise<LibraryRow[]> {
-    return this.guard(() => listLibraryRows(this.ctx));
+    return this.guard(() => listLibraryRows(this.ctx))
   }
 
   /** Reads name their consumer (see README "Statistics"); one that does not is counted as 'unnamed'. */
-  getLibraryItems(
-    library: string,
-    query: ItemsQuery = {},
-    by: ReadConsumer = {},
-  ): Promise<ItemsResult> {
-    return this.guard(() =>
-      this.reads.items(library, query, consumerName(by.consumer)),
-    );
+  getLibraryItems(library: string, query: ItemsQuery = {}, by: ReadConsumer = {}): Promise<ItemsResult> {
+    return this.guard(() => this.reads.items(library, query, consumerName(by.consumer)))
   }
 
-  search(
-    library: string,
-    title: string,
-    by: ReadConsumer = {},
-  ): Promise<SearchResult> {
-    return this.guard(() =>
-      this.reads.search(library, title, consumerName(by.consumer)),
-    );
+  search(library: string, title: string, by: ReadConsumer = {}): Promise<SearchResult> {
+    return this.guard(() => this.reads.search(library, title, consumerName(by.consumer)))
   }
 
   /** Answered from the cache; Plex is asked only to revalidate expired libraries, and stale copies answer while it is down. */
-  findByFile(
-    nameOrPath: string,
-    by: ReadConsumer = {},
-  ): Promise<FileMatchRow[]> {
-    return this.guard(() =>
-      this.fileLookup.find(nameOrPath, consumerName(by.consumer)),
-    );
+  findByFile(nameOrPath: string, by: ReadConsumer = {}): Promise<FileMatchRow[]> {
+    return this.guard(() => this.fileLookup.find(nameOrPath, consumerName(by.consumer)))
   }
 
-  refreshLibrary(
-    library: string,
-    options: { force?: boolean } = {},
-  ): Promise<RefreshOutcome> {
-    return this.guard(() =>
-      this.refreshes.one(library, options.force ?? false),
-    );
+  refreshLibrary(library: string, options: { force?: boolean } = {}): Promise<RefreshOutcome> {
+    return this.guard(() => this.refreshes.one(library, options.force ?? false))
   }
 
   refreshAll(options: { force?: boolean } = {}): Promise<RefreshOutcome[]> {
-    return this.guard(() => this.refreshes.all(options.force ?? false));
+    return this.guard(() => this.refreshes.all(options.force ?? false))
   }
 
   /**
@@ -208,51 +162,48 @@ export class CacheService {
    * fetch under way is aborted with its cached copy kept. False when nothing was running.
    */
   cancelRefresh(): boolean {
-    return this.guardSync(() => this.refreshes.cancel());
+    return this.guardSync(() => this.refreshes.cancel())
   }
 
   /** Empties the whole cache (every server); statistics stay. */
   clear(): void {
-    this.guardSync(() => this.ctx.cache.clear());
-    this.ctx.events.emit({ type: "changed" });
+    this.guardSync(() => this.ctx.cache.clear())
+    this.ctx.events.emit({ type: 'changed' })
   }
 
   /** Removes one library's listing and its searches; resolves to how many entries went. */
   clearLibrary(library: string): Promise<number> {
     return this.guard(async () => {
-      const server = await this.current.server();
-      const { section } = await this.ctx.directory.resolve(server, library);
-      const removed = this.ctx.cache.clearLibrary(
-        libraryCacheKey(server.machineIdentifier, section.key),
-      );
-      this.ctx.events.emit({ type: "changed", library: section.key });
-      return removed;
-    });
+      const server = await this.current.server()
+      const { section } = await this.ctx.directory.resolve(server, library)
+      const removed = this.ctx.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, section.key))
+      this.ctx.events.emit({ type: 'changed', library: section.key })
+      return removed
+    })
   }
 
   /** Every live entry of the current server, for the inspector. */
   listEntries(): Promise<CacheEntryRow[]> {
-    return this.guard(async () => listCacheEntries(this.ctx));
+    return this.guard(async () => listCacheEntries(this.ctx))
   }
 
   /** Removes one cached search; false when it was not cached. */
   deleteSearch(library: string, title: string): Promise<boolean> {
     return this.guard(async () => {
-      const server = await this.current.server();
-      const { section } = await this.ctx.directory.resolve(server, library);
+      const server = await this.current.server()
+      const { section } = await this.ctx.directory.resolve(server, library)
       const removed = this.ctx.cache.clearSearch(
         libraryCacheKey(server.machineIdentifier, section.key),
         title,
-      );
-      if (removed)
-        this.ctx.events.emit({ type: "changed", library: section.key });
-      return removed;
-    });
+      )
+      if (removed) this.ctx.events.emit({ type: 'changed', library: section.key })
+      return removed
+    })
   }
 
   resetStats(): void {
-    this.guardSync(() => this.ctx.cache.resetStats());
-    this.ctx.events.emit({ type: "stats" });
+    this.guardSync(() => this.ctx.cache.resetStats())
+    this.ctx.events.emit({ type: 'stats' })
   }
 
   stats(): ServiceStats {
@@ -262,48 +213,39 @@ export class CacheService {
         this.current.knownServer()?.machineIdentifier,
         countEntryStates(this.ctx),
       ),
-    );
+    )
   }
 
   /** The last reads made for consumers by every process sharing the cache (newest first); never the window's inspection. */
   recentReads(): RecentRead[] {
-    return this.guardSync(() => this.ctx.cache.recentReads());
+    return this.guardSync(() => this.ctx.cache.recentReads())
   }
 
   statsHistory(range: StatsRange): StatsBucket[] {
-    return this.guardSync(() =>
-      statsHistory(this.ctx.cache, range, this.ctx.clock()),
-    );
+    return this.guardSync(() => statsHistory(this.ctx.cache, range, this.ctx.clock()))
   }
 
   get settings(): ServiceSettings {
-    return { ...this.currentSettings };
+    return { ...this.currentSettings }
   }
 
   /** New TTLs and size limit apply at once; a new URL or token starts a new connection. */
   updateSettings(changes: Partial<ServiceSettings>): ServiceSettings {
-    const next = this.guardSync(() =>
-      applySettings(this.ctx.cache, this.currentSettings, changes),
-    );
-    if (
-      next.serverUrl !== this.currentSettings.serverUrl ||
-      next.token !== this.currentSettings.token
-    ) {
-      const connection = this.guardSync(() =>
-        this.connect(next, this.ctx.monitor, this.ctx.inFlight),
-      );
+    const next = this.guardSync(() => applySettings(this.ctx.cache, this.currentSettings, changes))
+    if (next.serverUrl !== this.currentSettings.serverUrl || next.token !== this.currentSettings.token) {
+      const connection = this.guardSync(() => this.connect(next, this.ctx.monitor, this.ctx.inFlight))
       // The old server's requests are cancelled: their answers would belong to a server no longer chosen.
-      this.current.abort();
-      this.current = connection;
-      this.ctx.monitor.reset(connection.configured);
-      this.ctx.events.emit({ type: "changed" });
+      this.current.abort()
+      this.current = connection
+      this.ctx.monitor.reset(connection.configured)
+      this.ctx.events.emit({ type: 'changed' })
     }
-    this.currentSettings = next;
-    return this.settings;
+    this.currentSettings = next
+    return this.settings
   }
 
   connectionStatus(): ConnectionStatus {
-    return this.ctx.monitor.current();
+    return this.ctx.monitor.current()
   }
 
   /**
@@ -314,47 +256,42 @@ export class CacheService {
     return this.guard(async () => {
       if (this.current.configured) {
         // A failure is what the status then says; the call itself has nothing more to report.
-        const server = await this.current.server().catch(() => undefined);
-        if (server)
-          await this.ctx.directory.fetch(server).catch(() => undefined);
+        const server = await this.current.server().catch(() => undefined)
+        if (server) await this.ctx.directory.fetch(server).catch(() => undefined)
       }
-      return this.ctx.monitor.current();
-    });
+      return this.ctx.monitor.current()
+    })
   }
 
   on(listener: ServiceListener): () => void {
-    return this.ctx.events.on(listener);
+    return this.ctx.events.on(listener)
   }
 
   get upkeepRunning(): boolean {
-    return this.upkeep.running;
+    return this.upkeep.running
   }
 
   /** One keep-warm pass at once (joined with one under way): for a wake from sleep, and for tests. */
   keepWarmNow(): Promise<void> {
-    return this.guard(() => this.upkeep.keepWarmNow());
+    return this.guard(() => this.upkeep.keepWarmNow())
   }
 
   /** Stops the timers, cancels Plex requests under way and waits for them. The cache stays open: the core owns it. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    this.current.abort();
-    await this.upkeep.stop();
-    await this.ctx.inFlight.settled();
+    if (this.closed) return
+    this.closed = true
+    this.current.abort()
+    await this.upkeep.stop()
+    await this.ctx.inFlight.settled()
     try {
-      this.ctx.cache.flushStats();
+      this.ctx.cache.flushStats()
     } catch {
       // The cache was closed first or is locked; its own close() flushes what is left.
     }
-    this.ctx.events.clear();
+    this.ctx.events.clear()
   }
 
-  private connect(
-    settings: ServiceSettings,
-    monitor: ConnectionMonitor,
-    inFlight: InFlight,
-  ): PlexConnection {
+  private connect(settings: ServiceSettings, monitor: ConnectionMonitor, inFlight: InFlight): PlexConnection {
     return new PlexConnection(settings, {
       cache: this.deps.cache,
       fetch: this.countingFetch,
@@ -367,7 +304,7 @@ export class CacheService {
       ...(this.deps.failoverProbeTimeoutMs === undefined
         ? {}
         : { failoverProbeTimeoutMs: this.deps.failoverProbeTimeoutMs }),
-    });
+    })
   }
 
   private upkeepTasks(options: UpkeepOptions) {
@@ -375,44 +312,41 @@ export class CacheService {
       intervalMs: options.keepWarmIntervalMs,
       leadSeconds: options.keepWarmLeadSeconds,
       maxProbeDelayMs: options.keepWarmMaxProbeDelayMs,
-    });
+    })
     return {
       sweep: () => {
-        if (this.ctx.cache.sweepExpired() > 0)
-          this.ctx.events.emit({ type: "changed" });
+        if (this.ctx.cache.sweepExpired() > 0) this.ctx.events.emit({ type: 'changed' })
       },
       flushStats: () => {
-        this.ctx.cache.flushStats();
-        const changedHere = this.ctx.counters.takeChanged();
+        this.ctx.cache.flushStats()
+        const changedHere = this.ctx.counters.takeChanged()
         // The CLI's reads are written by another process: the window sees them live too.
-        const changedElsewhere = this.ctx.cache.changedElsewhere();
-        if (changedHere || changedElsewhere)
-          this.ctx.events.emit({ type: "stats" });
+        const changedElsewhere = this.ctx.cache.changedElsewhere()
+        if (changedHere || changedElsewhere) this.ctx.events.emit({ type: 'stats' })
       },
       keepWarm: () => keepWarm.pass(),
-    };
+    }
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
-      this.assertOpen();
-      return await work();
+      this.assertOpen()
+      return await work()
     } catch (error) {
-      throw toServiceError(error, this.current.secrets);
+      throw toServiceError(error, this.current.secrets)
     }
   }
 
   private guardSync<T>(work: () => T): T {
     try {
-      this.assertOpen();
-      return work();
+      this.assertOpen()
+      return work()
     } catch (error) {
-      throw toServiceError(error, this.current.secrets);
+      throw toServiceError(error, this.current.secrets)
     }
   }
 
   private assertOpen(): void {
-    if (this.closed)
-      throw new ServiceError("INTERNAL", "The cache service has been closed.");
+    if (this.closed) throw new ServiceError('INTERNAL', 'The cache service has been closed.')
   }
 }
