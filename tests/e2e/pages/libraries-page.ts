@@ -66,6 +66,36 @@ export class LibrariesPage {
     return Number(days) * 86_400 + parts.reduce((total, part) => total * 60 + part, 0)
   }
 
+  /** "Refreshing Movies (1 of 4)" while a refresh runs, then how the "Refresh all" ended. */
+  runStatus() {
+    return this.page.getByTestId('refresh-run-status')
+  }
+
+  async cancelRefresh(): Promise<void> {
+    await this.page.getByTestId('refresh-cancel').click()
+  }
+
+  /** A queued library's place in a "Refresh all": "2 of 4 in Refresh all". */
+  waiting(title: string) {
+    return this.row(title).getByTestId('library-waiting')
+  }
+
+  /** How the library's latest refresh ended: "Fetched from Plex", "Unchanged on the server", "Failed: …". */
+  outcome(title: string) {
+    return this.row(title).getByTestId('library-outcome')
+  }
+
+  clearLibraryDialog(title: string) {
+    return this.page.getByRole('dialog', { name: `Clear ${title} from the cache?` })
+  }
+
+  /** Clears one library, answering its confirmation. */
+  async clearAndConfirm(title: string): Promise<void> {
+    await this.clear(title)
+    await this.clearLibraryDialog(title).getByRole('button', { name: 'Clear library' }).click()
+    await expect(this.clearLibraryDialog(title)).toBeHidden()
+  }
+
   hitRate() {
     return this.page.getByTestId('hit-rate')
   }

@@ -1,10 +1,14 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../shared/format'
+import type { LibraryRow } from '../../../shared/service-types'
 import { useCacheStats } from '../hooks/useCacheStats'
 import { useNow } from '../hooks/useNow'
 import { CacheSummary } from './CacheSummary'
 import { ClearCacheButton } from './ClearCacheButton'
+import { ClearLibraryDialog } from './ClearLibraryDialog'
 import { LibraryRowView } from './LibraryRowView'
+import { queuePosition } from './refresh-outcomes'
+import { RefreshRunBar } from './RefreshRunBar'
 import { useLibraries } from './useLibraries'
 import './libraries.css'
 
@@ -15,7 +19,9 @@ export function LibrariesView({ offline }: { offline: boolean }) {
   const now = useNow(1000)
   const rows = libraries.rows
   const totalItems = (rows ?? []).reduce((sum, row) => sum + (row.itemCount ?? 0), 0)
-  const anyRefreshing = libraries.refreshing.size > 0
+  const anyRefreshing = libraries.refreshing.size > 0 || libraries.refreshingAll
+  /** The library whose Clear was clicked: asked about before anything goes. */
+  const [clearing, setClearing] = useState<LibraryRow | null>(null)
 
   // When a countdown runs out, ask main again: it decides whether the copy is expired or stale.
   const runOut = (rows ?? []).filter((row) => row.expiresAt !== null && row.expiresAt <= now).length
@@ -61,6 +67,22 @@ export function LibrariesView({ offline }: { offline: boolean }) {
         </div>
       </div>
 
+      <RefreshRunBar
+        run={libraries.run}
+        endedAt={libraries.runEndedAt}
+        busy={anyRefreshing}
+        now={now}
+        onCancel={() => void libraries.cancel()}
+      />
+      <ClearLibraryDialog
+        library={clearing}
+        onCancel={() => setClearing(null)}
+        onConfirm={async (key) => {
+          await libraries.clear(key)
+          setClearing(null)
+        }}
+      />
+
       {rows === undefined && libraries.error !== null && (
         <p className="inline-error" role="alert" data-testid="libraries-error">
           {libraries.error.message}
@@ -91,8 +113,10 @@ export function LibrariesView({ offline }: { offline: boolean }) {
                 offline={offline}
                 refreshing={libraries.refreshing.has(row.key)}
                 progress={libraries.progress.get(row.key)}
+                waiting={queuePosition(libraries.run, row.key)}
+                outcome={libraries.outcomes.get(row.key)}
                 onRefresh={(key) => void libraries.refresh(key)}
-                onClear={(key) => void libraries.clear(key)}
+                onClear={() => setClearing(row)}
               />
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { formatAgo } from './countdown-format'
 import { displayState } from './library-status'
 import { LibraryIcon, libraryTypeName } from './LibraryIcon'
 import { ProgressBar } from './ProgressBar'
+import { OUTCOME_VISIBLE_MS, outcomeText, type RowOutcome } from './refresh-outcomes'
 import { StateBadge } from './StateBadge'
 import type { Progress } from './useLibraries'
 
@@ -15,12 +16,23 @@ interface Props {
   refreshing: boolean
   offline: boolean
   progress: Progress | undefined
+  /** Its place in a "Refresh all" while it waits its turn: "2 of 4". */
+  waiting?: string | undefined
+  /** How its latest refresh ended; shown for a while after. */
+  outcome?: RowOutcome | undefined
   onRefresh(key: string): void
   onClear(key: string): void
 }
 
-export function LibraryRowView({ row, now, refreshing, offline, progress, onRefresh, onClear }: Props) {
-  const state = displayState({ row, now, refreshing, offline })
+export function LibraryRowView(props: Props) {
+  const { row, now, refreshing, offline, progress, waiting, outcome, onRefresh, onClear } = props
+  const state =
+    waiting !== undefined && !refreshing ? 'waiting' : displayState({ row, now, refreshing, offline })
+  const showOutcome =
+    outcome !== undefined &&
+    state !== 'refreshing' &&
+    state !== 'waiting' &&
+    now - outcome.at < OUTCOME_VISIBLE_MS
   return (
     <li
       className="library-row"
@@ -45,6 +57,16 @@ export function LibraryRowView({ row, now, refreshing, offline, progress, onRefr
           <ProgressBar label={`Refreshing ${row.title}`} progress={progress ?? row.progress} />
         ) : (
           <StateBadge state={state} />
+        )}
+        {state === 'waiting' && (
+          <span className="library-waiting" data-testid="library-waiting">
+            {waiting} in Refresh all
+          </span>
+        )}
+        {showOutcome && (
+          <span className="library-outcome" data-testid="library-outcome" data-outcome={outcome.status}>
+            {outcomeText(outcome, row.cached)}
+          </span>
         )}
         {row.tooLarge && state !== 'refreshing' ? (
           <span
@@ -74,7 +96,7 @@ export function LibraryRowView({ row, now, refreshing, offline, progress, onRefr
           className="button button-small"
           data-testid="library-refresh"
           aria-label={`Refresh ${row.title}`}
-          disabled={refreshing}
+          disabled={refreshing || state === 'waiting'}
           onClick={() => onRefresh(row.key)}
         >
           Refresh
@@ -84,7 +106,7 @@ export function LibraryRowView({ row, now, refreshing, offline, progress, onRefr
           className="button button-small button-quiet"
           data-testid="library-clear"
           aria-label={`Clear ${row.title}`}
-          disabled={!row.cached || refreshing}
+          disabled={!row.cached || refreshing || state === 'waiting'}
           onClick={() => onClear(row.key)}
         >
           Clear

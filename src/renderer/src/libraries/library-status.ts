@@ -2,7 +2,7 @@ import type { LibraryRow } from '../../../shared/service-types'
 
 /** What the badge says. "expiring soon" and "expired" follow the local clock, between reads. */
 export type DisplayState =
-  'fresh' | 'expiring' | 'expired' | 'stale' | 'revalidating' | 'refreshing' | 'missing'
+  'fresh' | 'expiring' | 'expired' | 'stale' | 'revalidating' | 'refreshing' | 'waiting' | 'missing'
 
 /** A listing is "expiring soon" within this much of its expiry... */
 export const EXPIRING_SOON_MS = 5 * 60 * 1000
@@ -16,6 +16,7 @@ export const STATE_LABELS: Record<DisplayState, string> = {
   stale: 'Stale · offline',
   revalidating: 'Stale · revalidating',
   refreshing: 'Refreshing',
+  waiting: 'Waiting',
   missing: 'Not cached',
 }
 
@@ -27,6 +28,7 @@ export const STATE_DESCRIPTIONS: Record<DisplayState, string> = {
   revalidating:
     'Past its time to live, within the "serve while revalidating" window: reads get this copy at once while Plex is asked in the background.',
   refreshing: 'Being fetched from Plex now.',
+  waiting: 'Queued in "Refresh all": refreshed once the libraries before it are done.',
   missing: 'Not in the cache: the next read asks Plex.',
 }
 

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react'
 import type { ContractError } from '../../../shared/contract'
-import type { LibraryRow, ProgressRetry, RefreshOutcome } from '../../../shared/service-types'
+import type { LibraryRow, ProgressRetry, RefreshOutcome, RefreshRun } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { useBridgeEvent } from '../bridge/useBridgeEvent'
 import { useReloadable } from '../hooks/useReloadable'
 import { useToasts } from '../toasts/Toasts'
+import type { RowOutcome } from './refresh-outcomes'
+import { useRefreshRun } from './useRefreshRun'
 
 export interface Progress {
   fetched: number
@@ -19,10 +21,20 @@ export interface LibrariesState {
   /** Section keys with a refresh under way, started here or elsewhere (tray, keep-warm). */
   refreshing: ReadonlySet<string>
   progress: ReadonlyMap<string, Progress>
+  /** The latest "Refresh all" (from here or the tray), for "Movies (1 of 4)" and the waiting rows. */
+  run: RefreshRun | undefined
+  /** When that run ended, seen from here; undefined while it runs. */
+  runEndedAt: number | undefined
+  /** True from a click on "Refresh all" until its run ends. */
+  refreshingAll: boolean
+  /** How each library's latest refresh ended, shown on its row for a while. */
+  outcomes: ReadonlyMap<string, RowOutcome>
   refresh(key: string): Promise<void>
   /** Change-aware, like refresh; `refetch` fetches every library whole again (the contract's force). */
   refreshAll(options?: { refetch?: boolean }): Promise<void>
   clear(key: string): Promise<void>
+  /** Stops the refreshes under way; what was cached stays. */
+  cancel(): Promise<void>
   /** Re-reads the rows, e.g. when a countdown runs out and main's word on the state is wanted. */
   reload(): void
 }
@@ -35,6 +47,9 @@ export function useLibraries(): LibrariesState {
   const libraries = useReloadable(read)
   const [started, setStarted] = useState<ReadonlySet<string>>(new Set())
   const [progress, setProgress] = useState<ReadonlyMap<string, Progress>>(new Map())
+  const [askedForAll, setAskedForAll] = useState(false)
+  const runs = useRefreshRun()
+  const { record, forget } = runs
 
   useBridgeEvent('changed', libraries.reload)
   useBridgeEvent('connection', libraries.reload)
@@ -45,6 +60,7 @@ export function useLibraries(): LibrariesState {
 
   const settle = useCallback(
     (keys: string[], outcomes: RefreshOutcome[]) => {
+      record(outcomes)
       for (const outcome of outcomes) {
         if (outcome.outcome === 'failed') {
           toasts.show('error', `${outcome.title}: ${outcome.error?.message ?? 'the refresh failed.'}`)
@@ -54,7 +70,7 @@ export function useLibraries(): LibrariesState {
       setProgress((all) => new Map([...all].filter(([key]) => !keys.includes(key))))
       libraries.reload()
     },
-    [libraries, toasts],
+    [libraries, toasts, record],
   )
 
   // Change-aware: Plex is asked whether the library changed (two small requests) and it is fetched
@@ -62,25 +78,34 @@ export function useLibraries(): LibrariesState {
   const refresh = useCallback(
     async (key: string) => {
       setStarted((all) => new Set(all).add(key))
+      forget([key])
       const result = await bridge.refreshLibrary({ library: key })
       if (!result.ok) toasts.show('error', result.error.message)
       settle([key], result.ok ? [result.value] : [])
     },
-    [bridge, settle, toasts],
+    [bridge, settle, toasts, forget],
   )
 
+  // The libraries wait their turn: the core's refreshRun event says which one is being refreshed.
   const refreshAll = useCallback(
     async ({ refetch = false }: { refetch?: boolean } = {}) => {
       const keys = (libraries.value ?? []).map((row) => row.key)
-      setStarted((all) => new Set([...all, ...keys]))
+      setAskedForAll(true)
+      forget(keys)
       const result = await bridge.refreshAll(refetch ? { force: true } : {})
+      setAskedForAll(false)
       if (!result.ok) toasts.show('error', result.error.message)
       settle(keys, result.ok ? result.value : [])
     },
-    [bridge, libraries.value, settle, toasts],
+    [bridge, libraries.value, settle, toasts, forget],
   )
 
-  // No confirmation: one library is cheap to fetch again. The rows update through 'changed'.
+  const cancel = useCallback(async () => {
+    const result = await bridge.cancelRefresh()
+    if (!result.ok) toasts.show('error', result.error.message)
+  }, [bridge, toasts])
+
+  // The view asks first (a library of 100,000 items is slow to fetch again). The rows update through 'changed'.
   const clear = useCallback(
     async (key: string) => {
       const result = await bridge.clearLibrary({ library: key })
@@ -91,15 +116,24 @@ export function useLibraries(): LibrariesState {
 
   const refreshing = new Set(started)
   for (const row of libraries.value ?? []) if (row.state === 'refreshing') refreshing.add(row.key)
+  const run = runs.run
+  const runActive = run !== undefined && !run.finished
+  for (const library of run?.libraries ?? [])
+    if (runActive && library.status === 'running') refreshing.add(library.key)
 
   return {
     rows: libraries.value,
     error: libraries.error,
     refreshing,
     progress,
+    run,
+    runEndedAt: runs.endedAt,
+    refreshingAll: askedForAll || runActive,
+    outcomes: runs.outcomes,
     refresh,
     refreshAll,
     clear,
+    cancel,
     reload: libraries.reload,
   }
 }
