@@ -155,7 +155,7 @@ test("reads by a tool move the chart and the totals, the window's browsing does 
   // Reset asks first: Escape keeps everything.
   await stats.resetButton().click()
   await expect(stats.dialog()).toBeVisible()
-  await expect(stats.dialog().getByTestId('reset-stats-cancel')).toBeFocused()
+  await expect(stats.dialog().getByTestId('dialog-cancel')).toBeFocused()
   await page.screenshot({ path: testInfo.outputPath('statistics-reset-dialog.png') })
   await page.keyboard.press('Escape')
   await expect(stats.dialog()).toBeHidden()

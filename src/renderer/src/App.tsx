@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { BridgeProvider, findBridge, useBridge } from './bridge/BridgeContext'
 import { useBridgeEvent } from './bridge/useBridgeEvent'
+import { DataProvider } from './data/DataProvider'
 import { useConnection } from './hooks/useConnection'
 import { useSettings } from './hooks/useSettings'
 import { Onboarding } from './onboarding/Onboarding'
@@ -34,9 +35,11 @@ export function App() {
   }
   return (
     <BridgeProvider bridge={bridge}>
-      <ToastProvider>
-        <ConnectedApp />
-      </ToastProvider>
+      <DataProvider>
+        <ToastProvider>
+          <ConnectedApp />
+        </ToastProvider>
+      </DataProvider>
     </BridgeProvider>
   )
 }

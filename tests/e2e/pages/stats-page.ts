@@ -76,6 +76,6 @@ export class StatsPage {
   }
 
   async confirmReset(): Promise<void> {
-    await this.dialog().getByTestId('reset-stats-confirm').click()
+    await this.dialog().getByTestId('dialog-confirm').click()
   }
 }

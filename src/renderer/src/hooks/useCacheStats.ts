@@ -1,16 +1,9 @@
-import { useCallback } from 'react'
 import type { ServiceStats } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
-import { useBridgeEvent } from '../bridge/useBridgeEvent'
-import { useReloadable, type Reloadable } from './useReloadable'
+import { readOperations } from '../data/read-operations'
+import { useRead, type Reloadable } from '../data/useRead'
 
-/** The cache's statistics (hit rate, size against the limit), re-read when statistics or data change. */
+/** The cache's statistics (hit rate, size against the limit); events keep them current (data/event-invalidations.ts). */
 export function useCacheStats(): Reloadable<ServiceStats> {
-  const bridge = useBridge()
-  const read = useCallback(() => bridge.stats(), [bridge])
-  const stats = useReloadable(read)
-  useBridgeEvent('stats', stats.reload)
-  useBridgeEvent('changed', stats.reload)
-  useBridgeEvent('settings', stats.reload)
-  return stats
+  return useRead(readOperations.stats(useBridge()))
 }

@@ -1,14 +1,9 @@
-import { useCallback } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
 import { useBridge } from '../bridge/BridgeContext'
-import { useBridgeEvent } from '../bridge/useBridgeEvent'
-import { useReloadable, type Reloadable } from './useReloadable'
+import { readOperations } from '../data/read-operations'
+import { useRead, type Reloadable } from '../data/useRead'
 
 /** The settings as the window sees them (never the token), kept current by 'settings' events. */
 export function useSettings(): Reloadable<PublicSettings> {
-  const bridge = useBridge()
-  const read = useCallback(() => bridge.getSettings(), [bridge])
-  const settings = useReloadable(read)
-  useBridgeEvent('settings', settings.reload)
-  return settings
+  return useRead(readOperations.getSettings(useBridge()))
 }

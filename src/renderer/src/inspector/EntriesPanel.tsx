@@ -3,9 +3,10 @@ import { formatBytes } from '../../../shared/format'
 import type { CacheEntryRow } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { useToasts } from '../toasts/Toasts'
-import { formatTtl, useSecondTick } from './ttl'
+import { useNow } from '../timing/useNow'
+import { formatTtl } from './ttl'
 import { sortEntries } from './useEntries'
-import type { Reloadable } from '../hooks/useReloadable'
+import type { Reloadable } from '../data/useRead'
 
 interface EntriesPanelProps {
   entries: Reloadable<CacheEntryRow[]>
@@ -51,7 +52,7 @@ export function EntriesPanel({ entries, onBrowse }: EntriesPanelProps) {
 function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (library: string) => void }) {
   const bridge = useBridge()
   const toasts = useToasts()
-  const now = useSecondTick()
+  const now = useNow()
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set())
 
   const remove = async (row: CacheEntryRow) => {

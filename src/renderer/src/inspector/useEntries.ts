@@ -1,17 +1,11 @@
-import { useCallback } from 'react'
 import type { CacheEntryRow } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
-import { useBridgeEvent } from '../bridge/useBridgeEvent'
-import { useReloadable, type Reloadable } from '../hooks/useReloadable'
+import { readOperations } from '../data/read-operations'
+import { useRead, type Reloadable } from '../data/useRead'
 
 /** Every live cache entry (listings and searches), re-read whenever cached data changes. */
 export function useEntries(): Reloadable<CacheEntryRow[]> {
-  const bridge = useBridge()
-  const read = useCallback(() => bridge.listEntries(), [bridge])
-  const entries = useReloadable(read)
-  useBridgeEvent('changed', entries.reload)
-  useBridgeEvent('settings', entries.reload)
-  return entries
+  return useRead(readOperations.listEntries(useBridge()))
 }
 
 /** Listings first (by library title), then searches by library and query. */

@@ -1,5 +1,5 @@
 import { formatCountdown } from './countdown-format'
-import { useCountdownNow } from './useCountdownNow'
+import { useNow } from '../timing/useNow'
 
 interface Props {
   expiresAt: number | null
@@ -8,7 +8,7 @@ interface Props {
 
 /** Time left on a cached listing, ticking locally from expiresAt without asking main. */
 export function Countdown({ expiresAt, fetchedAt }: Props) {
-  const now = useCountdownNow(expiresAt)
+  const now = useNow()
   if (expiresAt === null) {
     return (
       <span className="countdown countdown-none" data-testid="library-countdown">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import type { LibraryRow } from '../../../shared/service-types'
 import { useCacheStats } from '../hooks/useCacheStats'
-import { useNow } from '../hooks/useNow'
+import { useNow } from '../timing/useNow'
 import { CacheSummary } from './CacheSummary'
 import { ClearCacheButton } from './ClearCacheButton'
 import { ClearLibraryDialog } from './ClearLibraryDialog'
@@ -16,7 +16,7 @@ import './libraries.css'
 export function LibrariesView({ offline }: { offline: boolean }) {
   const libraries = useLibraries()
   const stats = useCacheStats()
-  const now = useNow(1000)
+  const now = useNow()
   const rows = libraries.rows
   const totalItems = (rows ?? []).reduce((sum, row) => sum + (row.itemCount ?? 0), 0)
   const anyRefreshing = libraries.refreshing.size > 0 || libraries.refreshingAll

@@ -3,7 +3,8 @@ import type { ContractError } from '../../../shared/contract'
 import type { LibraryRow, ProgressRetry, RefreshOutcome, RefreshRun } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { useBridgeEvent } from '../bridge/useBridgeEvent'
-import { useReloadable } from '../hooks/useReloadable'
+import { readOperations } from '../data/read-operations'
+import { useRead } from '../data/useRead'
 import { useToasts } from '../toasts/Toasts'
 import type { RowOutcome } from './refresh-outcomes'
 import { useRefreshRun } from './useRefreshRun'
@@ -39,21 +40,17 @@ export interface LibrariesState {
   reload(): void
 }
 
-/** The library rows, re-read whenever the core says cached data, the connection or the settings changed. */
+/** The library rows, re-read whenever the core says cached data, the connection or the settings changed (data/event-invalidations.ts). */
 export function useLibraries(): LibrariesState {
   const bridge = useBridge()
   const toasts = useToasts()
-  const read = useCallback(() => bridge.listLibraries(), [bridge])
-  const libraries = useReloadable(read)
+  const libraries = useRead(readOperations.listLibraries(bridge))
   const [started, setStarted] = useState<ReadonlySet<string>>(new Set())
   const [progress, setProgress] = useState<ReadonlyMap<string, Progress>>(new Map())
   const [askedForAll, setAskedForAll] = useState(false)
   const runs = useRefreshRun()
   const { record, forget } = runs
 
-  useBridgeEvent('changed', libraries.reload)
-  useBridgeEvent('connection', libraries.reload)
-  useBridgeEvent('settings', libraries.reload)
   useBridgeEvent('progress', ({ library, fetched, total, retry }) => {
     setProgress((all) => new Map(all).set(library, retry ? { fetched, total, retry } : { fetched, total }))
   })

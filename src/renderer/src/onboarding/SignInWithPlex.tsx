@@ -3,7 +3,7 @@ import type { PublicSettings } from '../../../shared/contract'
 import type { SignInState } from '../../../shared/sign-in-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { useBridgeEvent } from '../bridge/useBridgeEvent'
-import { useNow } from '../hooks/useNow'
+import { useNow } from '../timing/useNow'
 import { ConnectionPicker } from './ConnectionPicker'
 
 function minutesAndSeconds(ms: number): string {
@@ -129,7 +129,7 @@ function Waiting(props: {
   busy: boolean
   onCancel(): void
 }) {
-  const now = useNow(1000)
+  const now = useNow()
   const { state } = props
   return (
     <div data-testid="sign-in-waiting">
