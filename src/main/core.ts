@@ -1,5 +1,6 @@
 import { PlexCache, type CacheEvent } from './cache'
 import { persistentClientIdentifier } from './client-id'
+import { silentLogger, type Logger } from './log'
 import type { FetchFunction } from './plex'
 import { CacheService, type ClientTuning, type ServiceSettings, type UpkeepOptions } from './service'
 
@@ -20,6 +21,8 @@ export interface CoreOptions {
   failoverProbeTimeoutMs?: number
   /** Cache events to show the user, such as a damaged cache file moved aside. */
   onCacheEvent?: (event: CacheEvent) => void
+  /** Refreshes, revalidations and evictions are logged here (already redacted); default: nowhere. */
+  logger?: Logger
 }
 
 export interface Core {
@@ -34,6 +37,7 @@ export const DEFAULT_STALE_RETENTION_SECONDS = 7 * 24 * 3600
 /** Builds the app: Electron's main, the CLI, the tests and the browser harness all start here. */
 export function createCore(options: CoreOptions): Core {
   const { settings } = options
+  const logger = options.logger ?? silentLogger
   const cache = new PlexCache({
     dataDir: options.dataDir,
     libraryTtlSeconds: settings.libraryTtlSeconds,
@@ -43,6 +47,8 @@ export function createCore(options: CoreOptions): Core {
     staleRetentionSeconds: options.staleRetentionSeconds ?? DEFAULT_STALE_RETENTION_SECONDS,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.onCacheEvent ? { onEvent: options.onCacheEvent } : {}),
+    onEvicted: (reason, count) =>
+      logger.info(`Evicted ${count} cache entr${count === 1 ? 'y' : 'ies'} (${reason.replace('_', ' ')})`),
   })
   try {
     const service = new CacheService({
@@ -50,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
       fetch: options.fetch,
       ...(options.clock ? { clock: options.clock } : {}),
       settings,
+      logger,
       clientIdentifier: options.clientIdentifier ?? persistentClientIdentifier(options.dataDir),
       ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
       ...(options.upkeep ? { upkeep: options.upkeep } : {}),

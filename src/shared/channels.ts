@@ -19,6 +19,7 @@ export const OPERATION_NAMES = [
   'resetStats',
   'stats',
   'statsHistory',
+  'recentReads',
   'connectionStatus',
   'getSettings',
   'setSettings',
@@ -31,6 +32,9 @@ export const OPERATION_NAMES = [
   'signInChooseServer',
   'signInUseConnection',
   'signOut',
+  'getAbout',
+  'openDataFolder',
+  'showLogFile',
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]

@@ -25,6 +25,8 @@ import type {
   TrustedCertificate,
 } from './service-types'
 import type { SignInState } from './sign-in-types'
+import type { AboutInfo } from './about'
+import type { RecentRead } from './recent-reads'
 
 export { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type OperationName } from './channels'
 
@@ -113,6 +115,8 @@ export const contract = {
   resetStats: operation<null>()(noArguments),
   stats: operation<ServiceStats>()(noArguments),
   statsHistory: operation<StatsBucket[]>()(z.strictObject({ range: z.enum(['hour', 'day', 'week']) })),
+  /** The last 100 reads made for consumers (the CLI, scripts, tools), newest first; never inspection. */
+  recentReads: operation<RecentRead[]>()(noArguments),
   /** With `check`, Plex is asked now (a request that needs the token) before the status is given. */
   connectionStatus: operation<ConnectionStatus>()(
     z.strictObject({ check: z.boolean().optional() }).optional(),
@@ -146,6 +150,12 @@ export const contract = {
   ),
   /** Forgets the token (and the Plex account's); the server URL and the cache stay. */
   signOut: operation<PublicSettings>()(noArguments),
+  /** Versions and where the data folder and the log file are. */
+  getAbout: operation<AboutInfo>()(noArguments),
+  /** Opens the data folder in the file manager. Takes no path: main opens only its own two. */
+  openDataFolder: operation<{ opened: boolean }>()(noArguments),
+  /** Shows the log file in its folder. */
+  showLogFile: operation<{ opened: boolean }>()(noArguments),
 }
 
 export type Contract = typeof contract

@@ -21,6 +21,10 @@ import { EventHub } from './event-hub'
 import { createOperationTable, type OperationTable } from './operations'
 import { createSignIn, type SignInOptions } from './sign-in-wiring'
 import { trustServerCertificate } from './trust-certificate'
+import { logActivity, logSettingsChange, signInLog } from './activity-log'
+import { describeError, logFilePath, redactingLogger, silentLogger, type Logger } from '../log'
+import { createLocalPathOpener, type ShellPaths } from '../local-paths'
+import { aboutThisApp } from './about'
 
 export interface AppControllerOptions {
   dataDir: string
@@ -47,6 +51,15 @@ export interface AppControllerOptions {
   onCertificateTrusted?: () => void
   /** Tests poll and probe faster. */
   signInTuning?: Pick<SignInOptions, 'pollIntervalMs' | 'probeTimeoutMs'>
+  /**
+   * Where the main process logs (the app and the browser bridge: a rotating file in the data
+   * folder). Every line is redacted here with the current token first. Default: nowhere.
+   */
+  logger?: Logger
+  /** Shown in About: Electron's app.getVersion(), or the bridge's package.json version. */
+  appVersion?: string
+  /** Opens the data folder and shows the log file (Electron's shell; the bridge records the requests). */
+  shellPaths?: ShellPaths
 }
 
 export interface AppController {
@@ -69,6 +82,10 @@ export async function createAppController(options: AppControllerOptions): Promis
     return token ? [token] : []
   }
   const events = new EventHub(secrets)
+  const log = redactingLogger(options.logger ?? silentLogger, secrets)
+  const logFile = logFilePath(options.dataDir)
+  const appVersion = options.appVersion ?? 'unknown'
+  log.info(`Plex Cache ${appVersion} starting; data folder ${options.dataDir}`)
   const unsubscribeStore = store.onNotice((notice) => events.emit('notice', notice))
   for (const notice of options.startupNotices ?? []) events.emit('notice', notice)
 
@@ -83,7 +100,11 @@ export async function createAppController(options: AppControllerOptions): Promis
       settings: store.serviceSettings(),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
-      onCacheEvent: (event) => events.emit('notice', { level: 'warning', message: cacheEventMessage(event) }),
+      onCacheEvent: (event) => {
+        log.warn(cacheEventMessage(event))
+        events.emit('notice', { level: 'warning', message: cacheEventMessage(event) })
+      },
+      logger: log,
     })
   } catch (error) {
     unsubscribeStore()
@@ -92,6 +113,8 @@ export async function createAppController(options: AppControllerOptions): Promis
   }
   const { service } = core
   const unsubscribeService = service.on((event) => events.fromService(event))
+  const unsubscribeLog = logActivity(service, log)
+  const logSignIn = signInLog(log)
 
   /** Applies a prepared change to the running service first, so a value it refuses is never saved. */
   const apply = (prepared: PreparedSettings): PublicSettings => {
@@ -104,6 +127,7 @@ export async function createAppController(options: AppControllerOptions): Promis
       service.updateSettings(before)
       throw error
     }
+    logSettingsChange(before, store.serviceSettings(), log)
     events.emit('settings', settings)
     return settings
   }
@@ -129,7 +153,10 @@ export async function createAppController(options: AppControllerOptions): Promis
     {
       service,
       store,
-      emit: (state) => events.emit('signIn', state),
+      emit: (state) => {
+        logSignIn(state)
+        events.emit('signIn', state)
+      },
       applyInTurn: (prepare) => oneAtATime(async () => apply(await prepare())),
     },
   )
@@ -138,8 +165,17 @@ export async function createAppController(options: AppControllerOptions): Promis
     service,
     store,
     signIn,
+    about: () => aboutThisApp({ appVersion, dataDir: options.dataDir, logFile }),
+    localPaths: createLocalPathOpener(
+      { dataDir: options.dataDir, logFile },
+      options.shellPaths ?? {
+        openPath: async () => 'nothing can open files here',
+        showItemInFolder: () => {},
+      },
+    ),
     trustCertificate: async (url, fingerprint256) => {
       const trusted = await trustServerCertificate(new CertificatePins(options.dataDir), url, fingerprint256)
+      log.info(`Trusted the certificate of ${new URL(url).origin} (SHA-256 ${fingerprint256})`)
       options.onCertificateTrusted?.()
       return trusted
     },
@@ -202,7 +238,11 @@ export async function createAppController(options: AppControllerOptions): Promis
         return (await handler(args)) as ResultOf<typeof operation>
       } catch (error) {
         // Service errors are already redacted; this covers a token that reached one some other way.
-        if (error instanceof ServiceError) throw toServiceError(error, secrets())
+        if (error instanceof ServiceError) {
+          log.warn(`${operation} failed: ${error.code}: ${error.message}`)
+          throw toServiceError(error, secrets())
+        }
+        log.error(`${operation} failed unexpectedly: ${describeError(error)}`)
         throw error
       }
     },
@@ -212,12 +252,14 @@ export async function createAppController(options: AppControllerOptions): Promis
         signIn.session.close()
         stopWatching()
         unsubscribeService()
+        unsubscribeLog()
         unsubscribeStore()
         events.clear()
         try {
           await core.close()
         } finally {
           await demo.close()
+          log.info('Plex Cache stopped')
         }
       })()
       return closing

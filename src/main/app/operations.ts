@@ -4,6 +4,8 @@ import type { CacheService } from '../service'
 import type { SettingsStore } from '../settings'
 import type { TrustedCertificate } from '../../shared/service-types'
 import type { SignInSession } from './sign-in-session'
+import type { AboutInfo } from '../../shared/about'
+import type { LocalPathOpener } from '../local-paths'
 
 /** One function per contract operation, receiving arguments the contract's schema has already accepted. */
 export type OperationTable = {
@@ -17,6 +19,9 @@ export interface OperationDeps {
   useDemoServer(): Promise<PublicSettings>
   signIn: { session: SignInSession; signOut(): Promise<PublicSettings> }
   trustCertificate(url: string, fingerprint256: string): Promise<TrustedCertificate>
+  about(): AboutInfo
+  /** The allowlisted opener (local-paths.ts): the data folder and the log file, nothing else. */
+  localPaths: Pick<LocalPathOpener, 'openDataFolder' | 'showLogFile'>
 }
 
 /**
@@ -32,6 +37,8 @@ export function createOperationTable({
   useDemoServer,
   signIn,
   trustCertificate,
+  about,
+  localPaths,
 }: OperationDeps): OperationTable {
   return {
     listLibraries: () => service.listLibraries(),
@@ -63,6 +70,7 @@ export function createOperationTable({
     },
     stats: () => service.stats(),
     statsHistory: ({ range }) => service.statsHistory(range),
+    recentReads: () => service.recentReads(),
     connectionStatus: (args) => (args?.check ? service.checkConnection() : service.connectionStatus()),
     getSettings: () => store.publicSettings(),
     setSettings: (change) => changeSettings(change),
@@ -78,5 +86,8 @@ export function createOperationTable({
       return store.publicSettings()
     },
     signOut: () => signIn.signOut(),
+    getAbout: () => about(),
+    openDataFolder: async () => ({ opened: await localPaths.openDataFolder() }),
+    showLogFile: async () => ({ opened: await localPaths.showLogFile() }),
   }
 }

@@ -75,7 +75,7 @@ export class PlexCache {
     this.pages = new PageReader(this.db, this.store)
     this.documents = new DocumentStore(this.db)
     this.recent = new RecentReads(this.db)
-    this.stats = new StatsRecorder(this.db, this.recent)
+    this.stats = new StatsRecorder(this.db, this.recent, options.onEvicted)
     this.writer = new EntryWriter(this.store, this.documents, this.stats, () => this.limits, this.clock)
     this.damaged = new DamagedEntries(this.writer, (work) => this.inWriteTransaction(work), options.onEvent)
     this.gate = new WriteGate(this.db, path.dirname(this.file), opened.readOnly, this.stats, this.clock)

@@ -48,6 +48,7 @@ export class StatsRecorder {
     private readonly db: Database.Database,
     /** Written and reset with the counters: one flush, one transaction. */
     private readonly recentReads: RecentReads,
+    private readonly onEvicted: (reason: EvictionReason, count: number) => void = () => {},
   ) {
     this.statements = {
       addCounter: db.prepare(
@@ -119,7 +120,9 @@ export class StatsRecorder {
 
   /** Must run inside the caller's write transaction, so evictions are counted exactly when they happen. */
   countEvictions(reason: EvictionReason, count: number): void {
-    if (count > 0) this.statements.addEviction.run(reason, count)
+    if (count <= 0) return
+    this.statements.addEviction.run(reason, count)
+    this.onEvicted(reason, count)
   }
 
   /**

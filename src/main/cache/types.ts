@@ -152,4 +152,6 @@ export interface PlexCacheOptions {
   statsFlushIntervalMs?: number
   /** Told about events the caller should surface to the user, such as a corrupt file moved aside. */
   onEvent?: (event: CacheEvent) => void
+  /** Told of every eviction as it is counted (expired, size limit, cleared…), for the log. */
+  onEvicted?: (reason: EvictionReason, count: number) => void
 }

@@ -35,6 +35,7 @@ import type {
   StatsRange,
 } from './types'
 import { DEFAULT_UPKEEP, Upkeep, type UpkeepOptions } from './upkeep'
+import { silentLogger, type Logger } from '../log'
 import type { RecentRead } from '../../shared/recent-reads'
 
 export interface CacheServiceDeps {
@@ -48,6 +49,8 @@ export interface CacheServiceDeps {
   upkeep?: Partial<UpkeepOptions>
   /** How long each of the signed-in server's other addresses gets to answer when failing over (default 3 s). */
   failoverProbeTimeoutMs?: number
+  /** Where refreshes and revalidations are logged (the app's file, already redacted); default: nowhere. */
+  logger?: Logger
 }
 
 /**
@@ -91,6 +94,7 @@ export class CacheService {
       counters,
       events,
       settings,
+      log: deps.logger ?? silentLogger,
     })
     this.ctx = { cache, clock, events, counters, inFlight, monitor, directory, loader, connection, settings }
     this.reads = new LibraryReads(this.ctx)

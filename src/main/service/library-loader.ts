@@ -9,6 +9,7 @@ import type { InFlight } from './in-flight'
 import type { PlexConnection, ServerRecord } from './plex-connection'
 import { RefreshCancels } from './refresh-cancels'
 import type { SectionDirectory } from './section-directory'
+import { describeError, type Logger } from '../log'
 import type { ServiceSettings } from './types'
 
 export interface FetchedLibrary {
@@ -32,6 +33,7 @@ export interface LoaderDeps {
   counters: ServiceCounters
   events: ServiceEvents
   settings: () => ServiceSettings
+  log: Logger
 }
 
 /**
@@ -62,9 +64,32 @@ export class LibraryLoader {
 
   refresh(server: ServerRecord, section: Section, force: boolean, current?: Section): Promise<LoadResult> {
     const key = libraryCacheKey(server.machineIdentifier, section.key)
-    if (force)
-      return this.fetch(server, section, current).then((fetched) => ({ outcome: 'fetched', ...fetched }))
-    return this.deps.inFlight.run(`refresh:${key}`, () => this.revalidate(server, section, current))
+    if (force) {
+      const fetching = this.fetch(server, section, current)
+      return this.logged(
+        section,
+        fetching.then((fetched) => ({ outcome: 'fetched', ...fetched })),
+      )
+    }
+    return this.deps.inFlight.run(`refresh:${key}`, () =>
+      this.logged(section, this.revalidate(server, section, current)),
+    )
+  }
+
+  /** One line per refresh, whoever asked (a read, keep-warm, the window's Refresh, the tray). */
+  private async logged(section: Section, loading: Promise<LoadResult>): Promise<LoadResult> {
+    const { log } = this.deps
+    try {
+      const loaded = await loading
+      if (loaded.outcome === 'revalidated')
+        log.info(
+          `Revalidated "${section.title}" (${section.key}): unchanged on Plex, ${loaded.itemCount} items kept`,
+        )
+      return loaded
+    } catch (error) {
+      log.warn(`Refreshing "${section.title}" (${section.key}) failed: ${describeError(error)}`)
+      throw error
+    }
   }
 
   /**
@@ -163,6 +188,10 @@ export class LibraryLoader {
         fetchMs: Math.round(performance.now() - started),
       }
       const outcome = cache.setLibraryItems(key, items, meta)
+      this.deps.log.info(
+        `Fetched "${latest.title}" (${section.key}) from Plex: ${items.length} items in ${meta.fetchMs} ms` +
+          (outcome.stored ? '' : ', not kept: larger than the size limit'),
+      )
       this.forgetSearches(key)
       const info = cache.getLibraryInfo(key)
       const now = this.deps.clock()

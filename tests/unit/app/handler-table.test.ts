@@ -96,6 +96,11 @@ const invalid: Record<OperationName, unknown[]> = {
     { clientIdentifier: '', uri: 'http://127.0.0.1:32400' },
   ],
   signOut: [{ everywhere: true }],
+  recentReads: [{ limit: 1000 }, 'all'],
+  getAbout: [{ verbose: true }, 'versions'],
+  // The opening operations take no path at all: a renderer cannot name what main opens.
+  openDataFolder: [{ path: '/etc' }, '/etc', ['/etc']],
+  showLogFile: [{ path: '/etc/passwd' }, '/etc/passwd'],
 }
 
 describe('createHandlerTable', () => {

@@ -134,6 +134,10 @@ export const SHAPES: Record<OperationName, OperationShape> = {
     valid: { clientIdentifier: 'abc', uri: 'http://127.0.0.1:32400' },
   },
   signOut: none,
+  recentReads: none,
+  getAbout: none,
+  openDataFolder: none,
+  showLogFile: none,
 }
 
 /** Far past every string limit in the contract (the largest is 4096). */
