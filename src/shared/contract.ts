@@ -58,6 +58,8 @@ export interface PublicSettings extends SettingValues {
   tokenStorage: 'encrypted' | 'file' | 'session' | 'none'
   /** True while connected to the bundled demo server. */
   demo: boolean
+  /** Set when the server was chosen by signing in with Plex, so a rejected token offers to sign in again. */
+  signedInWithPlex?: true
 }
 
 // ---- Argument schemas -----------------------------------------------------------------------

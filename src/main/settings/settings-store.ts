@@ -311,10 +311,16 @@ function parseJson(text: string): unknown {
 }
 
 export function publicSettingsOf(state: SettingsState): PublicSettings {
-  const { token, encryptedToken, plexServer: _addresses, ...shared } = state
+  const { token, encryptedToken, plexServer, ...shared } = state
   const tokenStorage =
     token === null ? 'none' : encryptedToken === null ? 'session' : savedStorageOf(encryptedToken)
-  return { ...shared, tokenSet: token !== null, tokenStorage }
+  // Only whether there is one: the addresses and the server's identity stay in the main process.
+  return {
+    ...shared,
+    tokenSet: token !== null,
+    tokenStorage,
+    ...(plexServer ? { signedInWithPlex: true } : {}),
+  }
 }
 
 /** 'file' for a token saved in the owner-only file, which is not encrypted; 'encrypted' otherwise. */

@@ -50,7 +50,8 @@ function ConnectedApp() {
   const settings = useSettings()
   const connection = useConnection()
   const [tab, setTab] = useState<Tab>('libraries')
-  useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message))
+  // About the app as a whole (a damaged cache file replaced, a token kept for this session only): on every tab.
+  useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message, { scope: 'app' }))
 
   // Signs out of plex.tv too (a sign-in keeps the account's token to list servers), then forgets the server.
   const disconnect = async () => {

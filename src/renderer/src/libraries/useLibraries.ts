@@ -7,6 +7,7 @@ import { readOperations } from '../data/read-operations'
 import { useRead } from '../data/useRead'
 import { useToasts } from '../toasts/Toasts'
 import type { RowOutcome } from './refresh-outcomes'
+import { refreshFailureSummary } from './refresh-failure-summary'
 import { useRefreshRun } from './useRefreshRun'
 
 export interface Progress {
@@ -58,11 +59,9 @@ export function useLibraries(): LibrariesState {
   const settle = useCallback(
     (keys: string[], outcomes: RefreshOutcome[]) => {
       record(outcomes)
-      for (const outcome of outcomes) {
-        if (outcome.outcome === 'failed') {
-          toasts.show('error', `${outcome.title}: ${outcome.error?.message ?? 'the refresh failed.'}`)
-        }
-      }
+      // One toast per action, however many libraries failed (each row shows its own outcome).
+      const failures = refreshFailureSummary(outcomes)
+      if (failures) toasts.show('error', failures.message, failures.cause ? { cause: failures.cause } : {})
       setStarted((all) => withoutKeys(all, keys))
       setProgress((all) => new Map([...all].filter(([key]) => !keys.includes(key))))
       libraries.reload()

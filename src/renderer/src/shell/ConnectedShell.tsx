@@ -4,7 +4,8 @@ import { InspectorView } from '../inspector/InspectorView'
 import { LibrariesView } from '../libraries/LibrariesView'
 import { SettingsView } from '../settings/SettingsView'
 import { StatisticsView } from '../stats/StatisticsView'
-import { OfflineBanner } from './ConnectionStatusView'
+import { useToasts } from '../toasts/Toasts'
+import { ConnectionBanner } from './ConnectionBanner'
 import { NavTabs, panelId, tabId, type Tab } from './NavTabs'
 import './shell.css'
 
@@ -16,12 +17,19 @@ interface Props {
   onTab(tab: Tab): void
 }
 
-/** Everything shown once a server is set: the tabs, the offline banner, and the chosen view. */
+/** Everything shown once a server is set: the tabs, the connection banner, and the chosen view. */
 export function ConnectedShell({ settings, connection, tab, onTab }: Props) {
+  const toasts = useToasts()
+  // A toast tells the result of something just done in this view; elsewhere it would only cover
+  // another view's controls. What lasts (a row's state, the banner) stays in its own view.
+  const select = (next: Tab) => {
+    if (next !== tab) toasts.leaveView()
+    onTab(next)
+  }
   return (
     <>
-      <NavTabs current={tab} onSelect={onTab} />
-      <OfflineBanner status={connection} />
+      <NavTabs current={tab} onSelect={select} />
+      <ConnectionBanner status={connection} settings={settings} onOpenSettings={() => select('settings')} />
       <div className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
         {tab === 'libraries' && <LibrariesView offline={connection?.state === 'offline'} />}
         {tab === 'statistics' && <StatisticsView />}
