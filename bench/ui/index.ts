@@ -73,7 +73,7 @@ async function measureScroll(page: Page, items: number, frames: number): Promise
   ]
   const results: ScrollResult[] = []
   for (const mode of modes) {
-    await page.getByTestId('item-scroller').evaluate((element) => (element.scrollTop = 0))
+    await page.getByTestId('item-grid').evaluate((element) => (element.scrollTop = 0))
     await page.waitForTimeout(300)
     const run = await page.evaluate(scrollThrough, { pxPerFrame: mode.pxPerFrame, frames })
     const settleStarted = Date.now()

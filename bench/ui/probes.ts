@@ -114,7 +114,7 @@ export function scrollThrough({
   frames: number
 }): Promise<ScrollRun> {
   const page = globalThis as unknown as PageGlobals
-  const scroller = page.document.querySelector('[data-testid="item-scroller"]')
+  const scroller = page.document.querySelector('[data-testid="item-grid"]')
   if (scroller === null) throw new Error('the item list is not on screen')
   const longTasksMs: number[] = []
   const observer = new page.PerformanceObserver((list) => {

@@ -3,7 +3,7 @@ import type { FileMatchRow } from '../../../shared/service-types'
 import { EntriesPanel } from './EntriesPanel'
 import { FindByFile } from './FindByFile'
 import { libraryFromHash } from './inspector-route'
-import { ItemBrowser } from './ItemBrowser'
+import { ItemBrowser, type FoundItem } from './ItemBrowser'
 import { useEntries } from './useEntries'
 import './inspector.css'
 
@@ -12,7 +12,8 @@ export function InspectorView() {
   const entries = useEntries()
   const [chosen, setChosen] = useState<string | null>(() => libraryFromHash(window.location.hash))
   const [filter, setFilter] = useState('')
-  const [foundKey, setFoundKey] = useState<string | null>(null)
+  // `jump` counts the clicks on "Show in list", so showing the same item again scrolls to it again.
+  const [found, setFound] = useState<FoundItem | null>(null)
 
   const listings = (entries.value ?? []).filter((row) => row.kind === 'library')
   // A cleared library falls back to the first one still cached.
@@ -21,13 +22,13 @@ export function InspectorView() {
   const browse = (key: string) => {
     setChosen(key)
     setFilter('')
-    setFoundKey(null)
+    setFound(null)
   }
   const show = (match: FileMatchRow) => {
     // The full path is a filter only this item (or a few) matches, so it lands in view at once.
     setChosen(match.library.key)
     setFilter(match.file.path)
-    setFoundKey(match.item.ratingKey)
+    setFound((previous) => ({ ratingKey: match.item.ratingKey, jump: (previous?.jump ?? 0) + 1 }))
   }
 
   return (
@@ -40,7 +41,7 @@ export function InspectorView() {
         onLibrary={browse}
         filter={filter}
         onFilter={setFilter}
-        foundKey={foundKey}
+        found={found}
       />
     </div>
   )

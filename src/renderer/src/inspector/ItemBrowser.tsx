@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react'
 import type { CacheEntryRow } from '../../../shared/service-types'
+import { ItemDetails } from './ItemDetails'
 import { useDebouncedValue } from './useDebouncedValue'
 import { PAGE_SIZE, useItemPages } from './useItemPages'
 import { VirtualGrid } from './VirtualGrid'
@@ -14,28 +15,46 @@ interface ItemBrowserProps {
   onLibrary: (library: string) => void
   filter: string
   onFilter: (filter: string) => void
-  /** The ratingKey of the item "find by file" jumped to. */
-  foundKey: string | null
+  /** The item "find by file" jumped to. */
+  found: FoundItem | null
+}
+
+/** The item "Show in list" asked for; each click has a new `jump`. */
+export interface FoundItem {
+  ratingKey: string
+  jump: number
 }
 
 /** Browses one cached library page by page, with a filter answered by the cache's own indexes. */
-export function ItemBrowser({ listings, library, onLibrary, filter, onFilter, foundKey }: ItemBrowserProps) {
+export function ItemBrowser({ listings, library, onLibrary, filter, onFilter, found }: ItemBrowserProps) {
   const pickerId = useId()
   const filterId = useId()
   const settledFilter = useDebouncedValue(filter.trim(), FILTER_DEBOUNCE_MS)
   const listing = listings.find((row) => row.library === library)
   const generation = listing?.createdAt ?? 0
   const pages = useItemPages(library, settledFilter, generation)
-  const [selection, setSelection] = useState<{ key: string | null; index: number } | null>(null)
-  const select = useCallback((index: number) => setSelection({ key: pages.key, index }), [pages.key])
+  // A pick belongs to the rows it was made in, and gives way to the next "Show in list".
+  const jump = found?.jump ?? 0
+  const [selection, setSelection] = useState<{ key: string | null; jump: number; index: number } | null>(null)
+  const select = useCallback(
+    (index: number) => setSelection({ key: pages.key, jump, index }),
+    [pages.key, jump],
+  )
 
-  // After a jump, the found item is selected until the user picks another row.
-  let selected = selection !== null && selection.key === pages.key ? selection.index : null
-  if (selected === null && foundKey !== null) {
+  const foundKey = found?.ratingKey ?? null
+  // The found item's row, once the rows are those of the filter it set (not the ones before it).
+  let foundIndex: number | null = null
+  if (foundKey !== null && !pages.pending && settledFilter === filter.trim()) {
     for (let index = 0; index < Math.min(pages.total ?? 0, PAGE_SIZE); index++) {
-      if (pages.itemAt(index)?.ratingKey === foundKey) selected = index
+      if (pages.itemAt(index)?.ratingKey === foundKey) foundIndex = index
     }
   }
+  // After a jump, the found item is selected until the user picks another row.
+  const selected =
+    selection !== null && selection.key === pages.key && selection.jump === jump
+      ? selection.index
+      : foundIndex
+  const jumpTo = found !== null && foundIndex !== null ? { index: foundIndex, jump: found.jump } : null
 
   const total = pages.total
   const title = listing?.libraryTitle ?? (library === null ? '' : `Library ${library}`)
@@ -106,6 +125,7 @@ export function ItemBrowser({ listings, library, onLibrary, filter, onFilter, fo
             selected={selected}
             onSelect={select}
             foundKey={foundKey}
+            jumpTo={jumpTo}
           />
           {total === 0 && (
             <p className="browser-none muted" data-testid="browser-no-match">
@@ -113,6 +133,9 @@ export function ItemBrowser({ listings, library, onLibrary, filter, onFilter, fo
             </p>
           )}
         </div>
+      )}
+      {listing !== undefined && (
+        <ItemDetails item={selected === null || pages.pending ? undefined : pages.itemAt(selected)} />
       )}
     </section>
   )

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { CachedItem } from '../../../shared/plex-data'
+import { FilePath } from './FilePath'
 import { externalIdsText, optimizedCopies, shownFile } from './item-facts'
 
 interface RowPosition {
@@ -60,15 +61,24 @@ export const ItemRow = memo(function ItemRow({
         {item.type}
       </span>
       <span role="gridcell" className="vgrid-path" title={paths.join('\n')} data-testid="item-path">
-        {shown === undefined ? <span className="muted">no files</span> : shown.path}
-        {paths.length > 1 && <span className="vgrid-more"> +{paths.length - 1}</span>}
-        {copies.length > 0 && (
-          <span
-            className="badge badge-optimized"
-            data-testid="item-optimized"
-            title="A copy Plex made with Optimize (under Plex Versions), not the original file"
-          >
-            {shown?.optimized ? 'optimized version' : 'optimized copy'}
+        {shown === undefined ? <span className="muted">no files</span> : <FilePath path={shown.path} />}
+        {/* Said in the row, not only in a tooltip; the item's details list every file in full. */}
+        {(paths.length > 1 || copies.length > 0) && (
+          <span className="vgrid-path-extras">
+            {paths.length > 1 && (
+              <span className="vgrid-more" data-testid="item-more-files">
+                +{paths.length - 1} more
+              </span>
+            )}
+            {copies.length > 0 && (
+              <span
+                className="badge badge-optimized"
+                data-testid="item-optimized"
+                title="A copy Plex made with Optimize (under Plex Versions), not the original file"
+              >
+                {shown?.optimized ? 'optimized version' : 'optimized copy'}
+              </span>
+            )}
           </span>
         )}
       </span>

@@ -7,6 +7,12 @@ export const ROW_HEIGHT = 36
 /** Rows rendered above and below the visible window, so a fast wheel never shows blanks. */
 const OVERSCAN = 10
 
+/** A row to bring into view and focus once; a new `jump` asks again for the same row. */
+export interface GridJump {
+  index: number
+  jump: number
+}
+
 interface VirtualGridProps {
   label: string
   total: number
@@ -18,16 +24,21 @@ interface VirtualGridProps {
   onSelect: (index: number) => void
   /** The item "find by file" jumped to. */
   foundKey: string | null
+  /** "Show in list": the found row, scrolled to and focused once it is in the rows. */
+  jumpTo?: GridJump | null
 }
 
 /**
  * A hand-rolled virtual list as an ARIA grid: one tall spacer gives the scrollbar its true
- * length, and only the rows in (or near) the viewport exist in the DOM.
+ * length, and only the rows in (or near) the viewport exist in the DOM. The grid is itself the
+ * scrolling element, so the one tab stop that scrolls it is also the one that names it, and the
+ * header row stays in place above the rows (sticky).
  */
 export function VirtualGrid(props: VirtualGridProps) {
-  const { label, total, rowsKey, itemAt, ensure, selected, onSelect, foundKey } = props
+  const { label, total, rowsKey, itemAt, ensure, selected, onSelect, foundKey, jumpTo = null } = props
   const gridId = useId()
   const scroller = useRef<HTMLDivElement>(null)
+  const head = useRef<HTMLDivElement>(null)
   // The first visible row, not the pixel offset: scrolling within a row renders nothing.
   const [topRow, setTopRow] = useState(0)
   const [viewport, setViewport] = useState(ROW_HEIGHT * 14)
@@ -50,17 +61,33 @@ export function VirtualGrid(props: VirtualGridProps) {
     if (last >= first) ensure(first, last)
   }, [first, last, ensure])
 
-  const rowsPerPage = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1)
+  /** Scrolls only as far as needed to show the row below the sticky header, like a native list box. */
+  const reveal = (index: number) => {
+    const element = scroller.current
+    if (element === null) return
+    const headHeight = head.current?.offsetHeight ?? 0
+    const top = index * ROW_HEIGHT
+    if (top < element.scrollTop) element.scrollTop = top
+    else if (top + headHeight + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + headHeight + ROW_HEIGHT - element.clientHeight
+  }
+
+  const handledJump = useRef<number | null>(null)
+  useEffect(() => {
+    const element = scroller.current
+    if (jumpTo === null || element === null || handledJump.current === jumpTo.jump) return
+    handledJump.current = jumpTo.jump
+    reveal(jumpTo.index)
+    // The list may sit below the fold: bring it into the window, and keyboard focus with it.
+    element.scrollIntoView({ block: 'nearest' })
+    element.focus({ preventScroll: true })
+  }, [jumpTo])
+
+  const rowsPerPage = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 2)
   const move = (index: number) => {
     const target = Math.min(total - 1, Math.max(0, index))
     onSelect(target)
-    const element = scroller.current
-    if (element === null) return
-    // Scroll only as far as needed to show the row, like a native list box.
-    const top = target * ROW_HEIGHT
-    if (top < element.scrollTop) element.scrollTop = top
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight)
-      element.scrollTop = top + ROW_HEIGHT - element.clientHeight
+    reveal(target)
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -105,16 +132,18 @@ export function VirtualGrid(props: VirtualGridProps) {
     <div
       className="vgrid"
       role="grid"
+      ref={scroller}
       aria-label={label}
       aria-rowcount={total + 1}
       aria-colcount={4}
       aria-activedescendant={activeRow === null ? undefined : `${gridId}-row-${activeRow}`}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onScroll={(event) => setTopRow(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT))}
       data-testid="item-grid"
       data-total={total}
     >
-      <div className="vgrid-head" role="rowgroup">
+      <div className="vgrid-head" role="rowgroup" ref={head}>
         <div className="vgrid-row" role="row" aria-rowindex={1}>
           <span role="columnheader">Title</span>
           <span role="columnheader" className="number">
@@ -124,17 +153,8 @@ export function VirtualGrid(props: VirtualGridProps) {
           <span role="columnheader">File path(s)</span>
         </div>
       </div>
-      <div
-        className="vgrid-scroller"
-        role="rowgroup"
-        ref={scroller}
-        tabIndex={-1}
-        onScroll={(event) => setTopRow(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT))}
-        data-testid="item-scroller"
-      >
-        <div className="vgrid-spacer" style={{ height: total * ROW_HEIGHT }}>
-          {rows}
-        </div>
+      <div className="vgrid-spacer" role="rowgroup" style={{ height: total * ROW_HEIGHT }}>
+        {rows}
       </div>
     </div>
   )

@@ -12,13 +12,22 @@ export function optimizedCopies(item: CachedItem): CachedFile[] {
   return item.files.filter((file) => file.optimized)
 }
 
-/** "imdb tt0133093 · tmdb 603", in a fixed order; empty when Plex gave no ids. */
-export function externalIdsText(item: CachedItem): string {
+/** The agents Plex gives ids of, in the order they are shown. */
+const AGENTS = ['imdb', 'tmdb', 'tvdb'] as const
+
+/** The item's ids at imdb, tmdb and tvdb that Plex gave, in a fixed order. */
+export function externalIdList(item: CachedItem): { agent: (typeof AGENTS)[number]; id: string }[] {
   const ids = item.externalIds
-  if (!ids) return ''
-  const parts: string[] = []
-  if (ids.imdb) parts.push(`imdb ${ids.imdb}`)
-  if (ids.tmdb) parts.push(`tmdb ${ids.tmdb}`)
-  if (ids.tvdb) parts.push(`tvdb ${ids.tvdb}`)
-  return parts.join(' · ')
+  if (!ids) return []
+  return AGENTS.flatMap((agent) => {
+    const id = ids[agent]
+    return id ? [{ agent, id }] : []
+  })
+}
+
+/** "imdb tt0133093 · tmdb 603"; empty when Plex gave no ids. */
+export function externalIdsText(item: CachedItem): string {
+  return externalIdList(item)
+    .map(({ agent, id }) => `${agent} ${id}`)
+    .join(' · ')
 }
