@@ -121,7 +121,14 @@ test('browses, filters, finds by file and scrolls through a 20,000-item library'
   await page.screenshot({ path: testInfo.outputPath('inspector-dark.png') })
   await expect(inspector.row(last.title)).toBeInViewport()
 
-  // Delete: the search goes at once, then the listing (and the browser has nothing left to show).
+  // Delete asks first: Cancel keeps the listing; confirmed, the search goes, then the listing
+  // (and the browser has nothing left to show).
+  await inspector.entry('library', 'Movies').getByTestId('entry-delete').click()
+  await expect(inspector.deleteDialog()).toContainText('Delete Movies listing?')
+  await expect(inspector.deleteDialog()).toContainText(`${MOVIES.toLocaleString()} items`)
+  await inspector.deleteDialog().getByTestId('dialog-cancel').click()
+  await expect(inspector.deleteDialog()).toBeHidden()
+  await expect(inspector.entries()).toHaveCount(2)
   await inspector.deleteEntry('search', first.title.toLowerCase())
   await expect(inspector.entries()).toHaveCount(1)
   await inspector.deleteEntry('library', 'Movies')

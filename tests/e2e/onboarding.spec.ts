@@ -38,6 +38,7 @@ test('"Try the demo server" starts the bundled server; the tabs are keyboard-dri
 
   // Disconnecting leaves demo mode and returns to onboarding.
   await page.getByTestId('disconnect').click()
+  await page.getByTestId('disconnect-dialog').getByTestId('dialog-confirm').click()
   await app.expectView('onboarding')
   expect(app.problems.messages).toEqual([])
 })

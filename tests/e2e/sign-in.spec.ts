@@ -56,10 +56,12 @@ test('signs in with Plex and uses the working local connection', async ({
   expect(html).not.toContain(plex.token)
   expect(html).not.toContain(plexTv.accountToken)
 
-  // Disconnect signs out of plex.tv as well: the account's token is forgotten with the server's.
+  // Disconnect forgetting the token signs out of plex.tv as well: the account's token goes with the server's.
   const accountTokenFile = path.join(dataDir, 'plex-account-token')
   expect(fs.existsSync(accountTokenFile)).toBe(true)
   await page.getByTestId('disconnect').click()
+  await page.getByTestId('disconnect-forget-token').check()
+  await page.getByTestId('disconnect-dialog').getByTestId('dialog-confirm').click()
   await app.expectView('onboarding')
   expect(fs.existsSync(accountTokenFile)).toBe(false)
   expect(app.problems.messages).toEqual([])

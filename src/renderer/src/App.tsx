@@ -6,6 +6,7 @@ import { useConnection } from './hooks/useConnection'
 import { useSettings } from './hooks/useSettings'
 import { Onboarding } from './onboarding/Onboarding'
 import { AppHeader } from './shell/AppHeader'
+import { DisconnectDialog } from './shell/DisconnectDialog'
 import { ConnectedShell } from './shell/ConnectedShell'
 import { ConnectionStatusView } from './shell/ConnectionStatusView'
 import type { Tab } from './shell/NavTabs'
@@ -53,10 +54,18 @@ function ConnectedApp() {
   // About the app as a whole (a damaged cache file replaced, a token kept for this session only): on every tab.
   useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message, { scope: 'app' }))
 
-  // Signs out of plex.tv too (a sign-in keeps the account's token to list servers), then forgets the server.
-  const disconnect = async () => {
-    const signedOut = await bridge.signOut()
-    const result = signedOut.ok ? await bridge.setSettings({ serverUrl: null, token: null }) : signedOut
+  const [disconnecting, setDisconnecting] = useState<'asking' | 'busy' | null>(null)
+
+  // Forgets the server; the cache stays. The token goes only when asked, and then plex.tv's sign-in
+  // too (a sign-in keeps the account's token to list servers).
+  const disconnect = async (forgetToken: boolean) => {
+    setDisconnecting('busy')
+    const signedOut = forgetToken ? await bridge.signOut() : null
+    const result =
+      signedOut === null || signedOut.ok
+        ? await bridge.setSettings(forgetToken ? { serverUrl: null, token: null } : { serverUrl: null })
+        : signedOut
+    setDisconnecting(null)
     if (!result.ok) toasts.show('error', result.error.message)
     settings.reload()
   }
@@ -90,10 +99,18 @@ function ConnectedApp() {
         <ConnectionStatusView
           status={connection}
           settings={settings.value}
-          onDisconnect={() => void disconnect()}
+          onDisconnect={() => setDisconnecting('asking')}
         />
       }
     >
+      {disconnecting !== null && (
+        <DisconnectDialog
+          server={connection?.server?.friendlyName || settings.value.serverUrl}
+          busy={disconnecting === 'busy'}
+          onCancel={() => setDisconnecting(null)}
+          onDisconnect={(forgetToken) => void disconnect(forgetToken)}
+        />
+      )}
       <ConnectedShell settings={settings.value} connection={connection} tab={tab} onTab={setTab} />
     </Layout>
   )

@@ -21,8 +21,20 @@ export class InspectorPage {
     return this.page.locator(`[data-testid="entry-row"][data-kind="${kind}"]`, { hasText: text })
   }
 
-  async deleteEntry(kind: 'library' | 'search', text: string): Promise<void> {
+  /** Clicks the entry's Delete and answers its confirmation: 'confirm' deletes, 'cancel' keeps it. */
+  async deleteEntry(
+    kind: 'library' | 'search',
+    text: string,
+    answer: 'confirm' | 'cancel' = 'confirm',
+  ): Promise<void> {
     await this.entry(kind, text).getByTestId('entry-delete').click()
+    const dialog = this.page.getByTestId('entry-delete-dialog')
+    await dialog.getByTestId(answer === 'confirm' ? 'dialog-confirm' : 'dialog-cancel').click()
+    await dialog.waitFor({ state: 'hidden' })
+  }
+
+  deleteDialog() {
+    return this.page.getByTestId('entry-delete-dialog')
   }
 
   // ---- Item browser ----

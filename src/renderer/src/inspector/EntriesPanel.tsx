@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import type { CacheEntryRow } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
+import { ConfirmDialog } from '../shell/ConfirmDialog'
 import { useToasts } from '../toasts/Toasts'
 import { useNow } from '../timing/useNow'
 import { formatTtl } from './ttl'
@@ -54,8 +55,11 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
   const toasts = useToasts()
   const now = useNow()
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set())
+  /** The entry whose Delete was clicked: a listing may be 100,000 items, so it is asked about first. */
+  const [asking, setAsking] = useState<CacheEntryRow | null>(null)
 
   const remove = async (row: CacheEntryRow) => {
+    setAsking(null)
     const id = entryId(row)
     setDeleting((all) => new Set(all).add(id))
     const result =
@@ -72,93 +76,122 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
   }
 
   return (
-    <table className="entries-table" data-testid="entries-table">
-      <thead>
-        <tr>
-          <th scope="col">Entry</th>
-          <th scope="col">Query</th>
-          <th scope="col" className="number">
-            Items
-          </th>
-          <th scope="col" className="number">
-            Size
-          </th>
-          <th scope="col">Expires in</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const title = row.libraryTitle ?? `Library ${row.library}`
-          const label = row.kind === 'library' ? `${title} listing` : `${title} search “${row.query ?? ''}”`
-          return (
-            <tr
-              key={entryId(row)}
-              data-testid="entry-row"
-              data-kind={row.kind}
-              data-state={row.state}
-              aria-label={label}
-            >
-              <td>
-                <span className={`entry-kind entry-kind-${row.kind}`}>
-                  {row.kind === 'library' ? 'Listing' : 'Search'}
-                </span>
-                <span className="entry-library" data-testid="entry-library">
-                  {title}
-                </span>
-              </td>
-              <td className="entry-query" data-testid="entry-query">
-                {row.kind === 'search' ? <code>{row.query}</code> : <span className="muted">all items</span>}
-              </td>
-              <td className="number" data-testid="entry-items">
-                {row.itemCount.toLocaleString()}
-              </td>
-              <td className="number">{formatBytes(row.bytes)}</td>
-              <td>
-                <time
-                  className={`inspector-ttl${row.expiresAt <= now ? ' inspector-ttl-over' : ''}`}
-                  dateTime={new Date(row.expiresAt).toISOString()}
-                  title={`Expires at ${new Date(row.expiresAt).toLocaleString()}`}
-                  data-testid="entry-ttl"
-                >
-                  {formatTtl(row.expiresAt - now)}
-                </time>
-                {/* Expired but served, because Plex is unreachable: browsable, and marked so. */}
-                {row.state === 'stale' && (
-                  <span className="badge badge-stale" data-testid="entry-stale">
-                    stale
+    <>
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking === null ? '' : `Delete ${entryLabel(asking)}?`}
+        confirmLabel="Delete"
+        testId="entry-delete-dialog"
+        onCancel={() => setAsking(null)}
+        onConfirm={() => asking !== null && void remove(asking)}
+      >
+        {asking !== null && <p data-testid="entry-delete-summary">{deleteSummary(asking)}</p>}
+        <p className="muted">It is fetched from Plex again the next time it is read.</p>
+      </ConfirmDialog>
+      <table className="entries-table" data-testid="entries-table">
+        <thead>
+          <tr>
+            <th scope="col">Entry</th>
+            <th scope="col">Query</th>
+            <th scope="col" className="number">
+              Items
+            </th>
+            <th scope="col" className="number">
+              Size
+            </th>
+            <th scope="col">Expires in</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const title = row.libraryTitle ?? `Library ${row.library}`
+            const label = entryLabel(row)
+            return (
+              <tr
+                key={entryId(row)}
+                data-testid="entry-row"
+                data-kind={row.kind}
+                data-state={row.state}
+                aria-label={label}
+              >
+                <td>
+                  <span className={`entry-kind entry-kind-${row.kind}`}>
+                    {row.kind === 'library' ? 'Listing' : 'Search'}
                   </span>
-                )}
-              </td>
-              <td className="entry-actions">
-                {row.kind === 'library' && (
+                  <span className="entry-library" data-testid="entry-library">
+                    {title}
+                  </span>
+                </td>
+                <td className="entry-query" data-testid="entry-query">
+                  {row.kind === 'search' ? (
+                    <code>{row.query}</code>
+                  ) : (
+                    <span className="muted">all items</span>
+                  )}
+                </td>
+                <td className="number" data-testid="entry-items">
+                  {row.itemCount.toLocaleString()}
+                </td>
+                <td className="number">{formatBytes(row.bytes)}</td>
+                <td>
+                  <time
+                    className={`inspector-ttl${row.expiresAt <= now ? ' inspector-ttl-over' : ''}`}
+                    dateTime={new Date(row.expiresAt).toISOString()}
+                    title={`Expires at ${new Date(row.expiresAt).toLocaleString()}`}
+                    data-testid="entry-ttl"
+                  >
+                    {formatTtl(row.expiresAt - now)}
+                  </time>
+                  {/* Expired but served, because Plex is unreachable: browsable, and marked so. */}
+                  {row.state === 'stale' && (
+                    <span className="badge badge-stale" data-testid="entry-stale">
+                      stale
+                    </span>
+                  )}
+                </td>
+                <td className="entry-actions">
+                  {row.kind === 'library' && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Browse ${title}`}
+                      data-testid="entry-browse"
+                      onClick={() => onBrowse(row.library)}
+                    >
+                      Browse
+                    </button>
+                  )}
                   <button
                     type="button"
-                    className="button button-small"
-                    aria-label={`Browse ${title}`}
-                    data-testid="entry-browse"
-                    onClick={() => onBrowse(row.library)}
+                    className="button button-small button-danger"
+                    aria-label={`Delete ${label}`}
+                    data-testid="entry-delete"
+                    disabled={deleting.has(entryId(row))}
+                    onClick={() => setAsking(row)}
                   >
-                    Browse
+                    Delete
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  aria-label={`Delete ${label}`}
-                  data-testid="entry-delete"
-                  disabled={deleting.has(entryId(row))}
-                  onClick={() => void remove(row)}
-                >
-                  Delete
-                </button>
-              </td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </>
   )
+}
+
+function entryLabel(row: CacheEntryRow): string {
+  const title = row.libraryTitle ?? `Library ${row.library}`
+  return row.kind === 'library' ? `${title} listing` : `${title} search “${row.query ?? ''}”`
+}
+
+function deleteSummary(row: CacheEntryRow): string {
+  const items = `${row.itemCount.toLocaleString()} ${row.itemCount === 1 ? 'item' : 'items'}`
+  return row.kind === 'library'
+    ? `This removes the cached listing (${items}, ${formatBytes(row.bytes)}) and its cached searches.`
+    : `This removes the cached search (${row.itemCount === 1 ? '1 result' : `${row.itemCount.toLocaleString()} results`}).`
 }
