@@ -6,6 +6,7 @@ import { trustPinnedCertificates } from './certificate-trust'
 import { noSandboxNotice } from './sandbox-notice'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
 import { createExternalLinkOpener } from './external-links'
+import { createFileLogger } from './log/log-file'
 import { bindIpc, type IpcBinding } from './ipc/bind-ipc'
 import { accountTokenStore, openSharedSettings } from './settings'
 import { CertificatePins } from './settings/certificate-pins'
@@ -95,6 +96,14 @@ async function start(): Promise<void> {
   const certificateTrust = trustPinnedCertificates(session.defaultSession, new CertificatePins(dataDir))
   const started = await createAppController({
     dataDir,
+    // A rotating file in the data folder; the controller redacts every line before it is written.
+    logger: createFileLogger({ dataDir }),
+    appVersion: app.getVersion(),
+    // About's buttons: the controller allows only the data folder and the log file (local-paths.ts).
+    shellPaths: {
+      openPath: (target) => shell.openPath(target),
+      showItemInFolder: (target) => shell.showItemInFolder(target),
+    },
     // Electron's network stack: the system proxy settings and certificate store apply to Plex requests.
     fetch: (url, init) => net.fetch(url, init),
     onCertificateTrusted: () => certificateTrust.refresh(),

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FakePlexDatasetOptions } from '../fake-plex'
 import { fetchWithTrustedCertificates } from '../main/pinned-node-fetch'
@@ -9,6 +9,7 @@ import type { FetchFunction } from '../main/plex'
 import type { ClientTuning } from '../main/service'
 import { ACCOUNT_TOKEN_FILE, fileTokenStore, SettingsStore, type TokenVault } from '../main/settings'
 import { startBridgeServer } from './bridge-server'
+import { createFileLogger } from '../main/log/log-file'
 
 /** out/renderer, as `electron-vite build` writes it. */
 export const BUILT_RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer')
@@ -41,6 +42,10 @@ export interface WebBridge {
   handlers: HandlerTable
   /** Every URL the app asked the "system browser" to open, oldest first: a browser test checks them here. */
   openedLinks: string[]
+  /** What About asked the file manager to do ("open <data folder>", "show <log file>"), oldest first. */
+  openedPaths: string[]
+  /** The main-process log the bridge writes, as the app does: <dataDir>/logs/plex-cache.log. */
+  logFile: string
   close(): Promise<void>
 }
 
@@ -55,7 +60,19 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     vault: options.vault ?? null,
   })
   const openedLinks: string[] = []
+  const openedPaths: string[] = []
+  const logger = createFileLogger({ dataDir: options.dataDir })
   const controller = await createAppController({
+    logger,
+    appVersion: packageVersion(),
+    // No file manager behind the bridge either: the requests are kept for the test.
+    shellPaths: {
+      openPath: async (target) => {
+        openedPaths.push(`open ${target}`)
+        return ''
+      },
+      showItemInFolder: (target) => openedPaths.push(`show ${target}`),
+    },
     // No system browser behind the bridge: the links are kept for the test to inspect.
     openExternal: (url) => {
       openedLinks.push(url)
@@ -86,6 +103,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       controller,
       handlers,
       openedLinks,
+      openedPaths,
+      logFile: logger.file,
       close: () => {
         closing ??= server.close().finally(() => controller.close())
         return closing
@@ -95,4 +114,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     await controller.close()
     throw error
   }
+}
+
+/** The checkout's version, which the app would report from its package. */
+function packageVersion(): string {
+  const file = join(import.meta.dirname, '..', '..', 'package.json')
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
 }

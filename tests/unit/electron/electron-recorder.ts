@@ -34,6 +34,9 @@ class FakeApp extends EventEmitter {
   getAppPath(): string {
     return this.appPath
   }
+  getVersion(): string {
+    return '0.1.0'
+  }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id
   }
@@ -113,9 +116,18 @@ export const contextBridgeRecorder = {
 
 export const shellRecorder = {
   opened: [] as string[],
+  /** Local paths handed to the file manager ("open <path>", "show <path>"). */
+  openedPaths: [] as string[],
   openExternal(url: string): Promise<void> {
     this.opened.push(url)
     return Promise.resolve()
+  },
+  openPath(target: string): Promise<string> {
+    this.openedPaths.push(`open ${target}`)
+    return Promise.resolve('')
+  },
+  showItemInFolder(target: string): void {
+    this.openedPaths.push(`show ${target}`)
   },
 }
 
