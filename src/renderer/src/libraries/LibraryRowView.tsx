@@ -50,6 +50,10 @@ export function LibraryRowView(props: Props) {
             {row.title}
           </span>
           <span className="muted small">{libraryTypeName(row.type)}</span>
+          {/* The narrow layout hides the Items and Size columns and shows them here instead. */}
+          <span className="library-figures muted small" data-testid="library-figures">
+            {libraryFigures(row)}
+          </span>
         </div>
       </div>
       <div className="library-state">
@@ -114,4 +118,11 @@ export function LibraryRowView(props: Props) {
       </div>
     </li>
   )
+}
+
+/** Items and size on one line, for the narrow layout: "3,000 items · 1.2 MB", or "not cached". */
+function libraryFigures(row: LibraryRow): string {
+  if (row.itemCount === null) return 'not cached'
+  const items = `${row.itemCount.toLocaleString()} ${row.itemCount === 1 ? 'item' : 'items'}`
+  return row.cached ? `${items} · ${formatBytes(row.bytes)}` : items
 }
