@@ -28,13 +28,29 @@ export function describeSeconds(seconds: number): string {
   return `${amount} ${amount === '1' ? unit.slice(0, -1) : unit}`
 }
 
+/**
+ * Plain decimal digits, with an optional sign and fraction: "90", "1.5", "-2". JavaScript's
+ * Number() also takes "0x10" (16), "1e3" (1000), "0b1", "Infinity" and " ", none of which a
+ * person typing a setting means; they are refused rather than silently read as something else.
+ */
+const PLAIN_DECIMAL = /^[-+]?\d+(\.\d+)?$/
+
+/** The number a person typed, or undefined when it is not written in plain decimal digits. */
+export function parsePlainNumber(text: string): number | undefined {
+  const trimmed = text.trim()
+  return PLAIN_DECIMAL.test(trimmed) ? Number(trimmed) : undefined
+}
+
+const NOT_PLAIN = 'Enter a number in plain digits, like 90 or 1.5.'
+
 /** Whole seconds within the row's bounds, or a sentence saying what is wrong. */
 export function checkDuration(
   duration: Duration,
   bounds: Pick<NumberSetting, 'min' | 'max'>,
 ): number | string {
-  const amount = Number(duration.amount.trim())
-  if (duration.amount.trim() === '' || !Number.isFinite(amount)) return 'Enter a number.'
+  if (duration.amount.trim() === '') return 'Enter a number.'
+  const amount = parsePlainNumber(duration.amount)
+  if (amount === undefined) return NOT_PLAIN
   const seconds = amount * UNIT_SECONDS[duration.unit]
   if (!Number.isInteger(seconds)) return 'Use whole seconds (pick a smaller unit for fractions).'
   if (seconds < bounds.min) return `At least ${describeSeconds(bounds.min)}.`
@@ -48,8 +64,9 @@ export function checkWhole(
   bounds: { min: number; max: number },
   unit: string,
 ): number | string {
-  const value = Number(text.trim())
-  if (text.trim() === '' || !Number.isFinite(value)) return 'Enter a number.'
+  if (text.trim() === '') return 'Enter a number.'
+  const value = parsePlainNumber(text)
+  if (value === undefined) return NOT_PLAIN
   if (!Number.isInteger(value)) return `Use a whole number of ${unit}.`
   const amount = (count: number) => `${count.toLocaleString()} ${count === 1 ? unit.replace(/s$/, '') : unit}`
   if (value < bounds.min) return `At least ${amount(bounds.min)}.`

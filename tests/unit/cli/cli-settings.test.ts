@@ -47,6 +47,14 @@ describe('plex-cache settings', () => {
       ['staleWhileRevalidateSeconds', '8d', 'staleWhileRevalidateSeconds: At most 7 days.'],
       ['sizeLimitBytes', '0', 'sizeLimitBytes: At least 1 megabyte.'],
       ['pageSize', '10.5', 'pageSize: Use a whole number of items.'],
+      // Number() would read these as 16 hours and 1000 MB; a person never means that.
+      [
+        'libraryTtlSeconds',
+        '0x10',
+        'libraryTtlSeconds: Enter a number, optionally followed by s, m, h or d.',
+      ],
+      ['sizeLimitBytes', '1e3', 'sizeLimitBytes: Enter a number in plain digits'],
+      ['pageSize', 'Infinity', 'pageSize: Enter a number in plain digits'],
       ['keepWarm', 'maybe', 'keepWarm: Enter on or off.'],
       ['serverUrl', 'ftp://x', 'serverUrl: Enter the address with http:// or https://'],
       ['colour', 'blue', '"colour" is not a setting.'],
