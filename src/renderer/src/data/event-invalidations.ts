@@ -10,8 +10,9 @@ import type { ReadOperation } from './read-operations'
  * replaced listing (seen through listEntries) is a new key rather than a re-read of every page.
  */
 export const EVENT_INVALIDATIONS: { readonly [E in EventName]?: readonly ReadOperation[] } = {
-  changed: ['listLibraries', 'listEntries', 'stats', 'statsHistory'],
-  stats: ['stats', 'statsHistory'],
+  changed: ['listLibraries', 'listEntries', 'stats', 'statsHistory', 'recentReads'],
+  // Also sent when another process (the CLI) wrote to the cache file: its reads show up live.
+  stats: ['stats', 'statsHistory', 'recentReads'],
   connection: ['connectionStatus', 'listLibraries'],
   settings: ['getSettings', 'connectionStatus', 'listLibraries', 'listEntries', 'stats'],
 }
@@ -24,4 +25,5 @@ export const EVENT_INVALIDATIONS: { readonly [E in EventName]?: readonly ReadOpe
 export const MIN_GAP_MS: { readonly [O in ReadOperation]?: number } = {
   stats: 1000,
   statsHistory: 1000,
+  recentReads: 1000,
 }

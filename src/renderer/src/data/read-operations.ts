@@ -32,6 +32,8 @@ export const readOperations = {
   connectionStatus: (bridge: PlexCacheBridge) =>
     read(['connectionStatus'], () => unwrap(bridge.connectionStatus())),
   getSettings: (bridge: PlexCacheBridge) => read(['getSettings'], () => unwrap(bridge.getSettings())),
+  recentReads: (bridge: PlexCacheBridge) => read(['recentReads'], () => unwrap(bridge.recentReads())),
+  getAbout: (bridge: PlexCacheBridge) => read(['getAbout'], () => unwrap(bridge.getAbout())),
   // getLibraryItems is paged: its queries are built in inspector/item-page-queries.ts.
 } as const
 
@@ -42,4 +44,6 @@ export type ReadOperation =
   | 'statsHistory'
   | 'connectionStatus'
   | 'getSettings'
+  | 'recentReads'
+  | 'getAbout'
   | 'getLibraryItems'

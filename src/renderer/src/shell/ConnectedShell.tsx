@@ -1,5 +1,6 @@
 import type { PublicSettings } from '../../../shared/contract'
 import type { ConnectionStatus } from '../../../shared/service-types'
+import { AboutView } from '../about/AboutView'
 import { InspectorView } from '../inspector/InspectorView'
 import { LibrariesView } from '../libraries/LibrariesView'
 import { SettingsView } from '../settings/SettingsView'
@@ -35,6 +36,7 @@ export function ConnectedShell({ settings, connection, tab, onTab }: Props) {
         {tab === 'statistics' && <StatisticsView />}
         {tab === 'inspector' && <InspectorView />}
         {tab === 'settings' && <SettingsView settings={settings} />}
+        {tab === 'about' && <AboutView />}
       </div>
     </>
   )

@@ -1,12 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react'
 
-export type Tab = 'libraries' | 'statistics' | 'inspector' | 'settings'
+export type Tab = 'libraries' | 'statistics' | 'inspector' | 'settings' | 'about'
 
 export const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'libraries', label: 'Libraries' },
   { id: 'statistics', label: 'Statistics' },
   { id: 'inspector', label: 'Inspector' },
   { id: 'settings', label: 'Settings' },
+  { id: 'about', label: 'About' },
 ]
 
 export const tabId = (tab: Tab) => `tab-${tab}`

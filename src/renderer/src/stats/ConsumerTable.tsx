@@ -7,6 +7,11 @@ const KNOWN_CONSUMERS: Record<string, string> = {
   unnamed: 'Unnamed callers',
 }
 
+/** A consumer as the window names it: the app's own in plain words, a tool by the name it gave. */
+export function consumerLabel(name: string): string {
+  return KNOWN_CONSUMERS[name] ?? name
+}
+
 /**
  * Whose reads the cache answered: a row per consumer that would otherwise have asked Plex, and the
  * window's own browsing apart, since looking at the cache spares nobody a request.
@@ -37,7 +42,7 @@ export function ConsumerTable({ stats }: { stats: ServiceStats }) {
           <tbody>
             {consumers.map(([name, figures]) => (
               <tr key={name} data-testid="consumer-row" data-consumer={name}>
-                <th scope="row">{KNOWN_CONSUMERS[name] ?? name}</th>
+                <th scope="row">{consumerLabel(name)}</th>
                 <td data-testid="consumer-hits">{figures.hits.toLocaleString()}</td>
                 <td data-testid="consumer-misses">{figures.misses.toLocaleString()}</td>
                 <td>

@@ -6,6 +6,7 @@ import { toChartPoints } from './history-chart-data'
 import { LibraryHitMissChart } from './LibraryHitMissChart'
 import { libraryHitMiss } from './library-stats'
 import { RangePicker } from './RangePicker'
+import { RecentReads } from './RecentReads'
 import { ResetStatsDialog } from './ResetStatsDialog'
 import { DetailTotals, HeadlineTotals } from './StatsTotals'
 import { useStatistics } from './useStatistics'
@@ -77,6 +78,11 @@ export function StatisticsView() {
           <section className="stats-section" aria-labelledby="consumers-heading">
             <h3 id="consumers-heading">By consumer</h3>
             <ConsumerTable stats={stats} />
+          </section>
+
+          <section className="stats-section" aria-labelledby="recent-reads-heading">
+            <h3 id="recent-reads-heading">Recent reads</h3>
+            <RecentReads />
           </section>
         </div>
       )}
