@@ -32,7 +32,7 @@ export function savedSettings(dataDir: string): SavedSettings {
   if (!parsed.success) return {}
   const saved: Record<string, unknown> = {}
   for (const name of SETTING_KEYS) {
-    if (name === 'keepWarm' || name === 'startInTray') continue
+    if (name === 'keepWarm' || name === 'startInTray' || name === 'notifyWhenHidden') continue
     if (parsed.data[name] !== undefined) saved[name] = parsed.data[name]
   }
   if (typeof parsed.data.serverUrl === 'string' && parsed.data.demo !== true) {

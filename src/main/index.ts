@@ -2,6 +2,7 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, net, session, shell } from 'electron'
 import { createAppController, type AppController } from './app/app-controller'
 import { registerAppScheme, serveAppProtocol } from './app-protocol'
+import { startBackgroundNotifications } from './background-notifications'
 import { trustPinnedCertificates } from './certificate-trust'
 import { noSandboxNotice } from './sandbox-notice'
 import { APP_DIRECTORY_NAME, defaultDataDir } from './data-dir'
@@ -29,6 +30,7 @@ let mainWindow: BrowserWindow | null = null
 let controller: AppController | null = null
 let ipc: IpcBinding | null = null
 let tray: TrayHandle | null = null
+let stopNotifications: (() => void) | null = null
 /** With a tray the app lives on when its window closes; without one, closing the window quits. */
 let keepRunningInTray = false
 let quitting = false
@@ -121,6 +123,12 @@ async function start(): Promise<void> {
   ipc = bindIpc({ controller: started, getWindow: () => mainWindow, renderer: rendererLocation() })
 
   tray = startTray(started)
+  // Keep-warm or a scheduled refresh failing while the window is hidden: a system notification.
+  stopNotifications = startBackgroundNotifications({
+    controller: started,
+    isWindowVisible: () => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.isVisible(),
+    showWindow: showMainWindow,
+  })
   // Hidden at start only behind an icon the user can see; otherwise the window would be lost.
   const startHidden = settingsStore.startInTray && tray !== null && (await trayShown)
   mainWindow = createMainWindow(!startHidden)
@@ -145,6 +153,8 @@ if (!app.requestSingleInstanceLock()) {
     controller = null
     tray?.dispose()
     tray = null
+    stopNotifications?.()
+    stopNotifications = null
     ipc?.dispose()
     void closeThenQuit({
       close: () => closing.close(),

@@ -130,6 +130,14 @@ export const SETTINGS = {
     group: 'behaviour',
     testId: 'start-in-tray',
   },
+  notifyWhenHidden: {
+    type: 'boolean',
+    default: true,
+    label: 'Notify about background failures',
+    help: 'While the window is hidden, a system notification says when keep-warm or a scheduled refresh finds Plex unreachable, and when it answers again. Once per change, not per failure.',
+    group: 'behaviour',
+    testId: 'notify-when-hidden',
+  },
 } as const satisfies Record<string, SettingDefinition>
 
 export type SettingKey = keyof typeof SETTINGS

@@ -9,7 +9,11 @@ import { SETTING_DEFAULTS, SETTINGS } from '../../../src/shared/settings-table'
 describe('the settings table in the main process', () => {
   it('is where every layer takes its defaults and ceilings from', () => {
     expect(DEFAULT_STATE).toMatchObject(SETTING_DEFAULTS)
-    const { startInTray: _windowOnly, ...serviceDefaults } = SETTING_DEFAULTS
+    const {
+      startInTray: _windowOnly,
+      notifyWhenHidden: _alsoWindowOnly,
+      ...serviceDefaults
+    } = SETTING_DEFAULTS
     expect(DEFAULT_SETTINGS).toEqual(serviceDefaults)
     expect(DEFAULT_LIMITS).toMatchObject({
       libraryTtlSeconds: SETTING_DEFAULTS.libraryTtlSeconds,

@@ -54,6 +54,7 @@ describe('SettingsStore', async () => {
       keepWarm: true,
       staleWhileRevalidateSeconds: 0,
       startInTray: false,
+      notifyWhenHidden: true,
     })
     expect(store.serviceSettings()).toMatchObject({ serverUrl: undefined, token: undefined })
     expect(fs.existsSync(file)).toBe(false)

@@ -211,6 +211,24 @@ export class FakeTray extends EventEmitter {
 
 export const appRecorder = new FakeApp()
 
+/** Electron's Notification: every one shown, with its options; a test can click one. */
+export class FakeNotification extends EventEmitter {
+  static supported = true
+  static readonly shown: FakeNotification[] = []
+  static isSupported(): boolean {
+    return FakeNotification.supported
+  }
+  constructor(readonly options: { title: string; body?: string }) {
+    super()
+  }
+  show(): void {
+    FakeNotification.shown.push(this)
+  }
+  click(): void {
+    this.emit('click', new RecordedEvent())
+  }
+}
+
 type ProtocolHandler = (request: Request) => Response | Promise<Response>
 interface CustomScheme {
   scheme: string
@@ -269,6 +287,7 @@ export const electronModule = {
   safeStorage: safeStorageRecorder,
   protocol: protocolRecorder,
   Tray: FakeTray,
+  Notification: FakeNotification,
   Menu: { buildFromTemplate: (template: unknown[]) => ({ template }) },
   nativeImage: {
     createFromPath: (file: string) => ({ file, template: false, setTemplateImage() {} }),

@@ -20,6 +20,7 @@ const settings: PublicSettings = {
   keepWarm: true,
   staleWhileRevalidateSeconds: 0,
   startInTray: false,
+  notifyWhenHidden: true,
 }
 
 const edited = (change: Partial<SettingsForm>) =>

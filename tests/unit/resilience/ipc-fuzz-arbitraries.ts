@@ -95,6 +95,7 @@ export const SHAPES: Record<OperationName, OperationShape> = {
       keepWarm: { kind: 'bool', optional: true },
       staleWhileRevalidateSeconds: { kind: 'int', min: 0, max: 7 * 24 * 3600, optional: true },
       startInTray: { kind: 'bool', optional: true },
+      notifyWhenHidden: { kind: 'bool', optional: true },
     },
     valid: {
       serverUrl: 'http://127.0.0.1:32400',
@@ -107,6 +108,7 @@ export const SHAPES: Record<OperationName, OperationShape> = {
       keepWarm: true,
       staleWhileRevalidateSeconds: 600,
       startInTray: false,
+      notifyWhenHidden: true,
     },
   },
   testConnection: {
