@@ -21,14 +21,14 @@ test('invalid input is rejected with a message and nothing is saved', async ({
   await app.settings.setDuration('search-ttl', '2', 'hours') // valid, but not sent while others are wrong
   await app.settings.save()
   await expect(app.settings.error('library-ttl')).toHaveText('At least 1 minute.')
-  await expect(app.settings.error('size-limit')).toHaveText('Enter a number.')
+  await expect(app.settings.error('size-limit')).toHaveText('Enter a number in plain digits, like 90 or 1.5.')
   await expect(app.settings.error('page-size')).toHaveText('At least 50 items.')
   await expect(app.settings.input('library-ttl')).toHaveAttribute('aria-invalid', 'true')
   await expect(app.settings.saved()).toBeHidden()
   expect(await bridge.handlers.getSettings(undefined)).toEqual(before)
   await page.screenshot({ path: testInfo.outputPath('settings-invalid-light.png'), fullPage: true })
 
-  // A new server URL needs its token, and a wrong token saves nothing.
+  // A new server URL needs its token, and a failed test saves nothing.
   await app.settings.setDuration('library-ttl', '1', 'hours')
   await app.settings.setNumber('size-limit', '100')
   await app.settings.setNumber('page-size', '200')
@@ -38,7 +38,9 @@ test('invalid input is rejected with a message and nothing is saved', async ({
   await expect(app.settings.error('token')).toContainText('Enter the token for the new server')
   await app.settings.input('token').fill('not-the-token')
   await app.settings.save()
-  await expect(app.settings.error('token')).toBeVisible()
+  // Nothing answers at that address: the error is the address's, not the token's.
+  await expect(app.settings.error('server-url')).toBeVisible()
+  await expect(app.settings.error('token')).toBeHidden()
   await expect(app.settings.failure()).toContainText('Nothing was saved')
   expect(await bridge.handlers.getSettings(undefined)).toEqual(before)
   expect(app.problems.messages).toEqual([])

@@ -1,10 +1,17 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
 import type { CertificateDetails } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { CertificatePrompt } from '../onboarding/CertificatePrompt'
 import { useToasts } from '../toasts/Toasts'
-import { checkForm, formFromSettings, sameForm, type FieldErrors, type SettingsForm } from './settings-form'
+import {
+  checkForm,
+  connectionTestField,
+  formFromSettings,
+  sameForm,
+  type FieldErrors,
+  type SettingsForm,
+} from './settings-form'
 import { ServerFields } from './ServerFields'
 import { SettingRows } from './SettingRows'
 import './settings.css'
@@ -17,7 +24,14 @@ type Status =
   | { kind: 'error'; message: string }
 
 /** Every setting, checked here with a sentence per field, sent as only what changed, applied at once. */
-export function SettingsView({ settings }: { settings: PublicSettings }) {
+export function SettingsView({
+  settings,
+  onDirtyChange,
+}: {
+  settings: PublicSettings
+  /** Told whether the form differs from what is saved, so leaving the tab can ask first. */
+  onDirtyChange?(dirty: boolean): void
+}) {
   const bridge = useBridge()
   const toasts = useToasts()
   const [base, setBase] = useState(settings)
@@ -53,7 +67,8 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
       if (!tested.ok) {
         const { certificate, message } = tested.error
         if (certificate) setRefused({ certificate, message })
-        setErrors({ token: tested.error.message })
+        // On the field that caused it: a server that cannot be reached is the address's fault, a refused token the token's.
+        setErrors({ [connectionTestField(tested.error.code)]: tested.error.message })
         return setStatus({ kind: 'error', message: 'Nothing was saved: the connection test failed.' })
       }
     }
@@ -85,6 +100,7 @@ export function SettingsView({ settings }: { settings: PublicSettings }) {
   }
 
   const dirty = !sameForm(form, formFromSettings(settings))
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
   return (
     <form
       className="panel settings"

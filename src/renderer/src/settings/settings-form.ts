@@ -112,6 +112,14 @@ export function checkForm(form: SettingsForm, settings: PublicSettings): Checked
   return { errors, change, testConnection }
 }
 
+/**
+ * Which field a failed connection test belongs under: a rejected token under the token; a server
+ * that cannot be reached, has the wrong certificate or is not Plex under the address.
+ */
+export function connectionTestField(code: string): 'serverUrl' | 'token' {
+  return code === 'AUTH' ? 'token' : 'serverUrl'
+}
+
 function urlProblem(url: string): string | null {
   if (url === '') return 'Enter the server address. To stop using this server, use Disconnect at the top.'
   return serverUrlProblem(url)

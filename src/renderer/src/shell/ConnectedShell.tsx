@@ -4,6 +4,7 @@ import { AboutView } from '../about/AboutView'
 import { InspectorView } from '../inspector/InspectorView'
 import { LibrariesView } from '../libraries/LibrariesView'
 import { SettingsView } from '../settings/SettingsView'
+import { useDiscardGuard } from '../settings/useDiscardGuard'
 import { StatisticsView } from '../stats/StatisticsView'
 import { useToasts } from '../toasts/Toasts'
 import { ConnectionBanner } from './ConnectionBanner'
@@ -23,10 +24,12 @@ export function ConnectedShell({ settings, connection, tab, onTab }: Props) {
   const toasts = useToasts()
   // A toast tells the result of something just done in this view; elsewhere it would only cover
   // another view's controls. What lasts (a row's state, the banner) stays in its own view.
-  const select = (next: Tab) => {
-    if (next !== tab) toasts.leaveView()
-    onTab(next)
-  }
+  const discard = useDiscardGuard()
+  const select = (next: Tab) =>
+    discard.guard(tab === 'settings' && next !== tab, () => {
+      if (next !== tab) toasts.leaveView()
+      onTab(next)
+    })
   return (
     <>
       <NavTabs current={tab} onSelect={select} />
@@ -35,9 +38,10 @@ export function ConnectedShell({ settings, connection, tab, onTab }: Props) {
         {tab === 'libraries' && <LibrariesView offline={connection?.state === 'offline'} />}
         {tab === 'statistics' && <StatisticsView />}
         {tab === 'inspector' && <InspectorView />}
-        {tab === 'settings' && <SettingsView settings={settings} />}
+        {tab === 'settings' && <SettingsView settings={settings} onDirtyChange={discard.onDirtyChange} />}
         {tab === 'about' && <AboutView />}
       </div>
+      {discard.dialog}
     </>
   )
 }
