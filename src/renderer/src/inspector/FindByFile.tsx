@@ -108,7 +108,7 @@ export function FindResults({
           <button
             type="button"
             className="button button-small"
-            aria-label={`Show ${match.item.title} in the item list`}
+            aria-label={`Show in list: ${match.item.title}`}
             onClick={() => onShow(match)}
             data-testid="find-show"
           >
