@@ -67,8 +67,19 @@ export function connectionText(state: TrayState): string {
   }
 }
 
+/** The window's header words, in the tray: a 503 or a refused certificate is not "offline". */
+const PROBLEM_WORDS = {
+  unreachable: 'Offline',
+  'token-rejected': 'Plex refused the token',
+  certificate: 'Certificate refused',
+  maintenance: 'Plex in maintenance (503)',
+} as const
+
 function offlineText({ connection, libraries }: TrayState): string {
-  const reason = connection?.lastError?.code === 'AUTH' ? 'Plex refused the token' : 'Offline'
+  // A status from before problems were told apart carries only the error code.
+  const problem =
+    connection?.problem ?? (connection?.lastError?.code === 'AUTH' ? 'token-rejected' : 'unreachable')
+  const reason = PROBLEM_WORDS[problem]
   return libraries.some((row) => row.cached)
     ? `${reason} — serving cached data`
     : `${reason} — nothing cached yet`

@@ -99,6 +99,15 @@ describe('tray menu', () => {
       connection: { state: 'offline', lastError: { code: 'AUTH', message: 'Unauthorized' } },
     }
     expect(buildTrayMenu(refused)[0]?.label).toBe('Plex refused the token — serving cached data')
+    const maintenance: TrayState = {
+      ...offline,
+      connection: {
+        state: 'offline',
+        problem: 'maintenance',
+        lastError: { code: 'UNREACHABLE', status: 503, message: 'Unavailable (503)' },
+      },
+    }
+    expect(buildTrayMenu(maintenance)[0]?.label).toBe('Plex in maintenance (503) — serving cached data')
   })
 
   it('while one library refreshes, shows its progress and disables only that entry', () => {
