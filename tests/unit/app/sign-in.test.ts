@@ -71,6 +71,8 @@ describe('Sign in with Plex (app controller)', () => {
       uri: tested.chosen!,
     })
     expect(settings).toMatchObject({ serverUrl: pms.url, tokenSet: true })
+    // The window learns only that the server came from signing in (a rejected token then offers to sign in again).
+    expect(settings.signedInWithPlex).toBe(true)
     expect(store.serviceSettings().token).toBe(pms.token)
     expect(store.serviceSettings().serverConnections).toEqual({
       machineIdentifier: pms.machineIdentifier,
