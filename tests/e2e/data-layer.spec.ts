@@ -1,6 +1,12 @@
 import { BridgeCalls } from './support/bridge-calls'
 import { expect, test } from './support/bridge-fixtures'
 
+// tsconfig.node.json has no DOM types; the page's few members used here are declared locally.
+type PageGlobals = {
+  document: { dispatchEvent(event: unknown): boolean }
+  Event: new (type: string) => unknown
+}
+
 // Issue 13 §7: one data layer. What the window reads for each change, seen from the browser's
 // side of the bridge, and the one clock behind every countdown.
 
@@ -46,6 +52,7 @@ test('countdowns tick together from one clock, which rests while the window is h
 
   // Hidden (minimised, another desktop): the clock stops, so nothing on screen moves.
   await page.evaluate(() => {
+    const { document, Event } = globalThis as unknown as PageGlobals
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
     document.dispatchEvent(new Event('visibilitychange'))
   })
@@ -57,6 +64,7 @@ test('countdowns tick together from one clock, which rests while the window is h
 
   // Shown again: the countdowns jump to the present at once instead of waiting for a tick.
   await page.evaluate(() => {
+    const { document, Event } = globalThis as unknown as PageGlobals
     Reflect.deleteProperty(document, 'hidden')
     document.dispatchEvent(new Event('visibilitychange'))
   })
