@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatPercent } from '../../../shared/format'
 import type { LibraryHitMiss } from './library-stats'
+import { keepChartOutOfTabOrder } from './keep-out-of-tab-order'
 import { useChartColors } from './useChartColors'
 
 const ROW_HEIGHT = 44
@@ -26,9 +27,21 @@ export function LibraryHitMissChart({ libraries }: { libraries: LibraryHitMiss[]
 
   return (
     <figure className="stats-chart" aria-label="Cache hits and misses per library">
-      <div className="stats-library-frame" style={{ height }} data-testid="library-chart">
+      {/* For the eye only, like the history chart: the table below holds the same figures. */}
+      <div
+        className="stats-library-frame"
+        style={{ height }}
+        ref={keepChartOutOfTabOrder}
+        aria-hidden="true"
+        data-testid="library-chart"
+      >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={libraries} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={libraries}
+            layout="vertical"
+            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
+          >
             <CartesianGrid stroke={colors.grid} horizontal={false} />
             <XAxis
               type="number"

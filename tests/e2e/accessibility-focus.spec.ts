@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test'
+import type { PlexCacheBridge } from '../../src/shared/contract'
+import { StatsPage } from './pages/stats-page'
+import { expect, test } from './support/bridge-fixtures'
+
+// Issue 13 §5: where keyboard focus goes, and what a screen reader is told.
+
+type PageGlobals = { plexCache: PlexCacheBridge }
+
+/** Tabs through the whole page once and describes every element that took focus. */
+async function tabStops(page: Page, limit = 80): Promise<{ name: string; inChart: boolean }[]> {
+  await page.evaluate(() => (globalThis as unknown as { document: Document }).document.body.focus())
+  const stops: { name: string; inChart: boolean }[] = []
+  for (let press = 0; press < limit; press++) {
+    await page.keyboard.press('Tab')
+    const stop = await page.evaluate(() => {
+      const active = (globalThis as unknown as { document: Document }).document.activeElement
+      if (active === null || active.tagName === 'BODY') return null
+      return {
+        name: `${active.tagName.toLowerCase()} ${active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 30) ?? ''}`,
+        inChart: active.closest('.recharts-wrapper') !== null,
+      }
+    })
+    if (stop === null) break
+    if (stops.some((seen) => seen.name === stop.name) && stops.length > 3) break
+    stops.push(stop)
+  }
+  return stops
+}
+
+test('the statistics charts add no tab stops; their figures are in the tables beside them', async ({
+  app,
+  page,
+  bridge,
+  connectToPlex,
+}) => {
+  await connectToPlex()
+  expect((await bridge.handlers.refreshLibrary({ library: '1' })).ok).toBe(true)
+  await app.open()
+  await app.libraries.waitUntilListed()
+  await page.evaluate(() =>
+    (globalThis as unknown as PageGlobals).plexCache.search({ library: '1', title: 'the' }),
+  )
+  const stats = new StatsPage(page)
+  await stats.open()
+  await expect(stats.historyChart().locator('svg').first()).toBeVisible()
+
+  const stops = await tabStops(page)
+  expect(stops.length).toBeGreaterThan(3)
+  expect(stops.filter((stop) => stop.inChart)).toEqual([])
+  await expect(page.getByTestId('library-table')).toBeAttached()
+})
