@@ -60,6 +60,8 @@ export interface PublicSettings extends SettingValues {
   demo: boolean
   /** Set when the server was chosen by signing in with Plex, so a rejected token offers to sign in again. */
   signedInWithPlex?: true
+  /** Disconnected with the token kept: the server it belongs to, offered as "Reconnect". */
+  disconnectedFrom?: string
 }
 
 // ---- Argument schemas -----------------------------------------------------------------------

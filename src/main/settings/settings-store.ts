@@ -114,17 +114,27 @@ export class SettingsStore {
     }
     const leavingDemo = this.state.demo && serverUrl !== undefined && serverUrl !== this.state.serverUrl
     if (serverUrl !== undefined) next.serverUrl = serverUrl
+    // Disconnecting but keeping the token remembers whose token it is; choosing any server ends that.
+    if (serverUrl !== undefined) {
+      next.disconnectedFrom =
+        serverUrl === null && this.state.token !== null && !this.state.demo
+          ? (this.state.serverUrl ?? this.state.disconnectedFrom)
+          : null
+    }
     // A token belongs to its server: one given for another server must never be sent to a new one.
     if (leavingDemo || this.movesToAnotherServer(serverUrl)) {
       next.demo = false
       next.token = null
       next.encryptedToken = null
     }
-    // Another address of the signed-in server keeps its list; any other server, or none, drops it.
-    if (!next.plexServer?.connections.some((connection) => connection.uri === next.serverUrl))
+    // Another address of the signed-in server keeps its list (also while disconnected from it with
+    // its token kept); any other server, or none, drops it.
+    const serverOfToken = next.serverUrl ?? next.disconnectedFrom
+    if (!next.plexServer?.connections.some((connection) => connection.uri === serverOfToken))
       next.plexServer = null
     if (serverUrl === null) next.demo = false
     if (newToken !== undefined) Object.assign(next, newToken)
+    if (next.token === null) next.disconnectedFrom = null
     return next
   }
 
@@ -201,7 +211,7 @@ export class SettingsStore {
    * so the token is kept in memory only and the app restarts the demo on the next launch.
    */
   prepareDemo(serverUrl: string, token: string): PreparedSettings {
-    return { ...this.state, serverUrl, token, encryptedToken: null, demo: true }
+    return { ...this.state, serverUrl, token, encryptedToken: null, demo: true, disconnectedFrom: null }
   }
 
   /**
@@ -218,13 +228,21 @@ export class SettingsStore {
       serverUrl,
       demo: false,
       plexServer,
+      disconnectedFrom: null,
       ...(await this.tokenFields(token)),
     }
   }
 
   /** Signing out: the token and the signed-in server's addresses are forgotten; the URL stays for cached data. */
   prepareSignOut(): PreparedSettings {
-    return { ...this.state, token: null, encryptedToken: null, plexServer: null, demo: false }
+    return {
+      ...this.state,
+      token: null,
+      encryptedToken: null,
+      plexServer: null,
+      demo: false,
+      disconnectedFrom: null,
+    }
   }
 
   /** The signed-in server as saved, or null for a server set up by URL and token. */
@@ -232,14 +250,13 @@ export class SettingsStore {
     return this.state.plexServer
   }
 
-  /** The server changes from one set before to another, and no token for the new one was given. */
+  /**
+   * The server changes from the one the token was given for (the current one, or the one
+   * disconnected from with the token kept) to another.
+   */
   private movesToAnotherServer(serverUrl: string | null | undefined): boolean {
-    return (
-      serverUrl !== undefined &&
-      serverUrl !== null &&
-      this.state.serverUrl !== null &&
-      serverUrl !== this.state.serverUrl
-    )
+    const tokenServer = this.state.serverUrl ?? this.state.disconnectedFrom
+    return serverUrl !== undefined && serverUrl !== null && tokenServer !== null && serverUrl !== tokenServer
   }
 
   private async tokenFields(token: string | null): Promise<Pick<SettingsState, 'token' | 'encryptedToken'>> {
@@ -311,7 +328,7 @@ function parseJson(text: string): unknown {
 }
 
 export function publicSettingsOf(state: SettingsState): PublicSettings {
-  const { token, encryptedToken, plexServer, ...shared } = state
+  const { token, encryptedToken, plexServer, disconnectedFrom, ...shared } = state
   const tokenStorage =
     token === null ? 'none' : encryptedToken === null ? 'session' : savedStorageOf(encryptedToken)
   // Only whether there is one: the addresses and the server's identity stay in the main process.
@@ -320,6 +337,7 @@ export function publicSettingsOf(state: SettingsState): PublicSettings {
     tokenSet: token !== null,
     tokenStorage,
     ...(plexServer ? { signedInWithPlex: true } : {}),
+    ...(disconnectedFrom && token !== null ? { disconnectedFrom } : {}),
   }
 }
 

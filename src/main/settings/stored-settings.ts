@@ -13,6 +13,15 @@ export const storedSettingsSchema = z.object({
   demo: z.boolean().optional(),
   /** The token encrypted by the OS keychain (safeStorage), base64. Never the plain token. */
   encryptedToken: z.base64().max(16_384).nullable().optional(),
+  /**
+   * After Disconnect with the token kept: the server that token was given for. Only reconnecting to
+   * it keeps the token; any other address drops it (a token is never sent to another server).
+   */
+  disconnectedFrom: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable()
+    .optional(),
   /** The server chosen by signing in with Plex, and every address plex.tv listed for it. */
   plexServer: z
     .strictObject({
@@ -42,6 +51,8 @@ export type SettingsState = Omit<PublicSettings, 'tokenSet' | 'tokenStorage'> & 
   encryptedToken: string | null
   /** Set only by signing in with Plex; dropped when the server changes any other way. */
   plexServer: SavedPlexServer | null
+  /** See storedSettingsSchema: set only while disconnected with the token kept. */
+  disconnectedFrom: string | null
 }
 
 export const DEFAULT_STATE: SettingsState = {
@@ -51,6 +62,7 @@ export const DEFAULT_STATE: SettingsState = {
   token: null,
   encryptedToken: null,
   plexServer: null,
+  disconnectedFrom: null,
 }
 
 /** Merges a validated file over the defaults; the token is decrypted separately. */
@@ -66,7 +78,12 @@ export function stateFromStored(stored: StoredSettings): SettingsState {
 
 export function storedFromState(state: SettingsState): StoredSettings {
   // Everything but the plain token, which must never reach the disk.
-  const { token: _token, plexServer, ...stored } = state
-  // Left out unless set, so files written before signing in existed stay exactly as they were.
-  return { version: 1, ...stored, ...(plexServer ? { plexServer } : {}) }
+  const { token: _token, plexServer, disconnectedFrom, ...stored } = state
+  // Left out unless set, so files written before these existed stay exactly as they were.
+  return {
+    version: 1,
+    ...stored,
+    ...(plexServer ? { plexServer } : {}),
+    ...(disconnectedFrom ? { disconnectedFrom } : {}),
+  }
 }

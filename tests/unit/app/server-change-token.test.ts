@@ -51,3 +51,27 @@ describe('changing the server in the window', () => {
     expect((await controller.run('listLibraries', undefined)).length).toBeGreaterThan(0)
   })
 })
+
+describe('disconnecting with the token kept', () => {
+  it('offers only the same server back: reconnecting there works, any other address drops the token', async () => {
+    const first = await fakePlex({ dataset: { movies: 2, shows: 0, artists: 0, photos: 0 } })
+    const second = await recordingServer()
+    const { controller, store } = await openController()
+    await controller.run('setSettings', { serverUrl: first.url, token: first.token })
+
+    const disconnected = await controller.run('setSettings', { serverUrl: null })
+    expect(disconnected).toMatchObject({ serverUrl: null, tokenSet: true, disconnectedFrom: first.url })
+    const reconnected = await controller.run('setSettings', { serverUrl: first.url })
+    expect(reconnected).toMatchObject({ serverUrl: first.url, tokenSet: true })
+    expect(reconnected.disconnectedFrom).toBeUndefined()
+    expect((await controller.run('listLibraries', undefined)).map((row) => row.title)).toContain('Movies')
+
+    await controller.run('setSettings', { serverUrl: null })
+    const elsewhere = await controller.run('setSettings', { serverUrl: second.url })
+    expect(elsewhere).toMatchObject({ serverUrl: second.url, tokenSet: false })
+    expect(elsewhere.disconnectedFrom).toBeUndefined()
+    await controller.run('refreshAll', { force: false }).catch(() => undefined)
+    expect(second.seen.join('\n')).not.toContain(first.token)
+    expect(store.serviceSettings().token).toBeUndefined()
+  })
+})
