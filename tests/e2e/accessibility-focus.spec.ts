@@ -50,3 +50,57 @@ test('the statistics charts add no tab stops; their figures are in the tables be
   expect(stops.filter((stop) => stop.inChart)).toEqual([])
   await expect(page.getByTestId('library-table')).toBeAttached()
 })
+
+test('the libraries table exposes its column headers: each row is read as cells under them', async ({
+  app,
+  page,
+  connectToPlex,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 720 })
+  await connectToPlex()
+  await app.open()
+  await app.libraries.waitUntilListed()
+  const table = page.getByRole('table', { name: 'Libraries' })
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Library',
+    'State',
+    'Items',
+    'Size',
+    'Expires in',
+    'Actions',
+  ])
+  const movies = table.getByRole('row', { name: 'Movies', exact: true })
+  await expect(movies.getByRole('rowheader')).toContainText('Movies')
+  await expect(movies.getByRole('cell')).toHaveCount(5)
+  await expect(movies.getByRole('cell').last().getByRole('button', { name: 'Refresh Movies' })).toBeVisible()
+})
+
+test('Connect moves focus to the new view heading, not the page body', async ({ app, page, plex }) => {
+  await app.open()
+  await app.onboarding.fill(plex.url, plex.token)
+  await app.onboarding.connect()
+  await app.expectView('libraries')
+  await expect(page.getByRole('heading', { name: 'Libraries', level: 2 })).toBeFocused()
+})
+
+test('Demo moves focus to the new view heading, not the page body', async ({ app, page }) => {
+  await app.open()
+  await app.onboarding.useDemo()
+  await app.expectView('libraries')
+  await expect(page.getByRole('heading', { name: 'Libraries', level: 2 })).toBeFocused()
+})
+
+test('refresh results are announced in a polite live region', async ({ app, page, connectToPlex }) => {
+  await connectToPlex()
+  await app.open()
+  await app.libraries.waitUntilListed()
+  const announcement = page.getByTestId('refresh-announcement')
+  await expect(announcement).toHaveAttribute('aria-live', 'polite')
+  await expect(announcement).toHaveText('')
+
+  await app.libraries.refresh('Movies')
+  await expect(announcement).toHaveText('Movies: Fetched from Plex')
+
+  await app.libraries.refreshAll()
+  await expect(announcement).toHaveText(/^Refresh all finished: \d+ libraries, /)
+})

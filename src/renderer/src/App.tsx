@@ -51,6 +51,9 @@ function ConnectedApp() {
   const settings = useSettings()
   const connection = useConnection()
   const [tab, setTab] = useState<Tab>('libraries')
+  // Set by Connect, Demo or sign-in: the onboarding form that had focus is gone, so focus goes to
+  // the new view's heading rather than being lost to the page body.
+  const [justConnected, setJustConnected] = useState(false)
   // About the app as a whole (a damaged cache file replaced, a token kept for this session only): on every tab.
   useBridgeEvent('notice', ({ level, message }) => toasts.show(level, message, { scope: 'app' }))
 
@@ -86,6 +89,7 @@ function ConnectedApp() {
         <Onboarding
           onConnected={() => {
             setTab('libraries')
+            setJustConnected(true)
             settings.reload()
           }}
         />
@@ -111,7 +115,13 @@ function ConnectedApp() {
           onDisconnect={(forgetToken) => void disconnect(forgetToken)}
         />
       )}
-      <ConnectedShell settings={settings.value} connection={connection} tab={tab} onTab={setTab} />
+      <ConnectedShell
+        settings={settings.value}
+        connection={connection}
+        tab={tab}
+        onTab={setTab}
+        focusViewHeading={justConnected}
+      />
     </Layout>
   )
 }

@@ -13,7 +13,7 @@ export class LibrariesPage {
   }
 
   row(title: string) {
-    return this.page.getByRole('listitem', { name: title, exact: true })
+    return this.page.getByRole('row', { name: title, exact: true })
   }
 
   async titles(): Promise<string[]> {

@@ -8,6 +8,7 @@ import { ClearCacheButton } from './ClearCacheButton'
 import { ClearLibraryDialog } from './ClearLibraryDialog'
 import { LibraryRowView } from './LibraryRowView'
 import { queuePosition } from './refresh-outcomes'
+import { RefreshAnnouncer } from './RefreshAnnouncer'
 import { RefreshRunBar } from './RefreshRunBar'
 import { useLibraries } from './useLibraries'
 import './libraries.css'
@@ -32,6 +33,7 @@ export function LibrariesView({ offline }: { offline: boolean }) {
 
   return (
     <section className="panel" aria-labelledby="libraries-heading" data-testid="libraries-view">
+      <RefreshAnnouncer outcomes={libraries.outcomes} rows={rows} run={libraries.run} />
       <div className="panel-header">
         <div className="panel-title">
           <h2 id="libraries-heading">Libraries</h2>
@@ -95,16 +97,24 @@ export function LibrariesView({ offline }: { offline: boolean }) {
         </p>
       )}
       {rows !== undefined && rows.length > 0 && (
-        <div className="library-table" data-testid="libraries-ready">
-          <div className="library-row library-row-head" aria-hidden="true">
-            <span>Library</span>
-            <span>State</span>
-            <span className="library-number">Items</span>
-            <span className="library-number">Size</span>
-            <span>Expires in</span>
-            <span />
+        // A table to screen readers too (each cell read with its column header), laid out as a
+        // CSS grid so its columns can fold at small widths.
+        <div className="library-table" role="table" aria-label="Libraries" data-testid="libraries-ready">
+          <div className="library-row library-row-head" role="row">
+            <span role="columnheader">Library</span>
+            <span role="columnheader">State</span>
+            <span role="columnheader" className="library-number">
+              Items
+            </span>
+            <span role="columnheader" className="library-number">
+              Size
+            </span>
+            <span role="columnheader">Expires in</span>
+            <span role="columnheader">
+              <span className="visually-hidden">Actions</span>
+            </span>
           </div>
-          <ul className="library-list" aria-label="Libraries">
+          <div className="library-list" role="rowgroup">
             {rows.map((row) => (
               <LibraryRowView
                 key={row.key}
@@ -119,7 +129,7 @@ export function LibrariesView({ offline }: { offline: boolean }) {
                 onClear={() => setClearing(row)}
               />
             ))}
-          </ul>
+          </div>
         </div>
       )}
     </section>

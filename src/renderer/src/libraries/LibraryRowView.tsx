@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { formatBytes } from '../../../shared/format'
 import { tooLargeMessage, tooLargeNote } from '../../../shared/too-large'
 import type { LibraryRow } from '../../../shared/service-types'
@@ -26,6 +27,7 @@ interface Props {
 
 export function LibraryRowView(props: Props) {
   const { row, now, refreshing, offline, progress, waiting, outcome, onRefresh, onClear } = props
+  const titleId = useId()
   const state =
     waiting !== undefined && !refreshing ? 'waiting' : displayState({ row, now, refreshing, offline })
   const showOutcome =
@@ -34,19 +36,20 @@ export function LibraryRowView(props: Props) {
     state !== 'waiting' &&
     now - outcome.at < OUTCOME_VISIBLE_MS
   return (
-    <li
+    <div
       className="library-row"
+      role="row"
       data-testid="library-row"
       data-library-key={row.key}
       data-state={state}
-      aria-label={row.title}
+      aria-labelledby={titleId}
     >
-      <div className="library-name">
+      <div className="library-name" role="rowheader">
         <span className={`library-type library-type-${row.type}`}>
           <LibraryIcon type={row.type} />
         </span>
         <div className="library-name-text">
-          <span className="library-title" data-testid="library-title">
+          <span className="library-title" id={titleId} data-testid="library-title">
             {row.title}
           </span>
           <span className="muted small">{libraryTypeName(row.type)}</span>
@@ -56,7 +59,7 @@ export function LibraryRowView(props: Props) {
           </span>
         </div>
       </div>
-      <div className="library-state">
+      <div className="library-state" role="cell">
         {state === 'refreshing' ? (
           <ProgressBar label={`Refreshing ${row.title}`} progress={progress ?? row.progress} />
         ) : (
@@ -82,19 +85,19 @@ export function LibraryRowView(props: Props) {
           </span>
         ) : null}
       </div>
-      <div className="library-number" data-testid="library-item-count">
+      <div className="library-number" role="cell" data-testid="library-item-count">
         {row.itemCount === null ? <span className="muted">—</span> : row.itemCount.toLocaleString()}
       </div>
-      <div className="library-number" data-testid="library-size">
+      <div className="library-number" role="cell" data-testid="library-size">
         {row.cached ? formatBytes(row.bytes) : <span className="muted">—</span>}
       </div>
-      <div className="library-expiry">
+      <div className="library-expiry" role="cell">
         <Countdown expiresAt={row.expiresAt} fetchedAt={row.fetchedAt} />
         <span className="muted small" data-testid="library-fetched">
           {row.fetchedAt === null ? 'never fetched' : `fetched ${formatAgo(now - row.fetchedAt)}`}
         </span>
       </div>
-      <div className="library-actions">
+      <div className="library-actions" role="cell">
         <button
           type="button"
           className="button button-small"
@@ -116,7 +119,7 @@ export function LibraryRowView(props: Props) {
           Clear
         </button>
       </div>
-    </li>
+    </div>
   )
 }
 

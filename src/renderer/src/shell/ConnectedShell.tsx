@@ -9,6 +9,7 @@ import { StatisticsView } from '../stats/StatisticsView'
 import { useToasts } from '../toasts/Toasts'
 import { ConnectionBanner } from './ConnectionBanner'
 import { NavTabs, panelId, tabId, type Tab } from './NavTabs'
+import { focusFirstHeading } from './focus-heading'
 import './shell.css'
 
 interface Props {
@@ -17,10 +18,12 @@ interface Props {
   /** The shown tab, lifted so the layout can name it for tests (data-view). */
   tab: Tab
   onTab(tab: Tab): void
+  /** Focus the view's heading once shown (after onboarding, whose focused control is gone). */
+  focusViewHeading?: boolean
 }
 
 /** Everything shown once a server is set: the tabs, the connection banner, and the chosen view. */
-export function ConnectedShell({ settings, connection, tab, onTab }: Props) {
+export function ConnectedShell({ settings, connection, tab, onTab, focusViewHeading = false }: Props) {
   const toasts = useToasts()
   // A toast tells the result of something just done in this view; elsewhere it would only cover
   // another view's controls. What lasts (a row's state, the banner) stays in its own view.
@@ -34,7 +37,13 @@ export function ConnectedShell({ settings, connection, tab, onTab }: Props) {
     <>
       <NavTabs current={tab} onSelect={select} />
       <ConnectionBanner status={connection} settings={settings} onOpenSettings={() => select('settings')} />
-      <div className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id={panelId(tab)}
+        aria-labelledby={tabId(tab)}
+        ref={focusViewHeading ? focusFirstHeading : undefined}
+      >
         {tab === 'libraries' && <LibrariesView offline={connection?.state === 'offline'} />}
         {tab === 'statistics' && <StatisticsView />}
         {tab === 'inspector' && <InspectorView />}
