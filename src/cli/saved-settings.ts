@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { openSharedSettings } from '../main/settings'
-import { serverConnectionsOf } from '../main/settings/settings-store'
+import { serverConnectionsOf } from '../main/settings/settings-views'
 import { storedSettingsSchema } from '../main/settings/stored-settings'
 import type { ServiceSettings } from '../main/service'
 import { SETTING_KEYS } from '../shared/settings-table'

@@ -6,6 +6,7 @@ import { NoticeBuffer, type Notice } from './notice-buffer'
 import { writePrivateFile } from './private-files'
 import { savedTokenLocation, type SavedTokenLocation } from './shared-token-vault'
 import { watchSettingsFile } from './settings-file-watch'
+import { publicSettingsOf, savedStorageOf, serviceSettingsOf } from './settings-views'
 import {
   DEFAULT_STATE,
   stateFromStored,
@@ -324,54 +325,5 @@ function parseJson(text: string): unknown {
     return JSON.parse(text)
   } catch {
     return undefined
-  }
-}
-
-export function publicSettingsOf(state: SettingsState): PublicSettings {
-  const { token, encryptedToken, plexServer, disconnectedFrom, ...shared } = state
-  const tokenStorage =
-    token === null ? 'none' : encryptedToken === null ? 'session' : savedStorageOf(encryptedToken)
-  // Only whether there is one: the addresses and the server's identity stay in the main process.
-  return {
-    ...shared,
-    tokenSet: token !== null,
-    tokenStorage,
-    ...(plexServer ? { signedInWithPlex: true } : {}),
-    ...(disconnectedFrom && token !== null ? { disconnectedFrom } : {}),
-  }
-}
-
-/** 'file' for a token saved in the owner-only file, which is not encrypted; 'encrypted' otherwise. */
-function savedStorageOf(sealed: string): 'encrypted' | 'file' {
-  return savedTokenLocation(sealed) === 'file' ? 'file' : 'encrypted'
-}
-
-export function serviceSettingsOf(state: SettingsState): ServiceSettings {
-  // Present even when unset: CacheService.updateSettings reads an undefined serverUrl or token as "disconnect".
-  return {
-    serverUrl: state.serverUrl ?? undefined,
-    token: state.token ?? undefined,
-    libraryTtlSeconds: state.libraryTtlSeconds,
-    searchTtlSeconds: state.searchTtlSeconds,
-    emptySearchTtlSeconds: state.emptySearchTtlSeconds,
-    sizeLimitBytes: state.sizeLimitBytes,
-    pageSize: state.pageSize,
-    keepWarm: state.keepWarm,
-    staleWhileRevalidateSeconds: state.staleWhileRevalidateSeconds,
-    ...serverConnectionsOf(state),
-  }
-}
-
-/** The signed-in server's addresses, only while serverUrl is one of them (see failover.ts). */
-export function serverConnectionsOf(
-  state: Pick<SettingsState, 'serverUrl' | 'plexServer'>,
-): Pick<ServiceSettings, 'serverConnections'> {
-  const server = state.plexServer
-  if (!server || !server.connections.some((connection) => connection.uri === state.serverUrl)) return {}
-  return {
-    serverConnections: {
-      machineIdentifier: server.machineIdentifier,
-      urls: server.connections.map((connection) => connection.uri),
-    },
   }
 }

@@ -46,7 +46,10 @@ export type SavedPlexServer = NonNullable<z.infer<typeof storedSettingsSchema>['
 export type StoredSettings = z.infer<typeof storedSettingsSchema>
 
 /** Everything the store knows; `token` lives in memory only, `encryptedToken` is what is written. */
-export type SettingsState = Omit<PublicSettings, 'tokenSet' | 'tokenStorage'> & {
+export type SettingsState = Omit<
+  PublicSettings,
+  'tokenSet' | 'tokenStorage' | 'signedInWithPlex' | 'disconnectedFrom'
+> & {
   token: string | null
   encryptedToken: string | null
   /** Set only by signing in with Plex; dropped when the server changes any other way. */
