@@ -6,15 +6,23 @@ import { expect, test } from './support/bridge-fixtures'
 // Issue 13 §5: where keyboard focus goes, and what a screen reader is told.
 
 type PageGlobals = { plexCache: PlexCacheBridge }
+/** The little of the DOM the tab walk reads (the suite's TypeScript has no DOM library). */
+interface FocusedElement {
+  tagName: string
+  textContent: string | null
+  getAttribute(name: string): string | null
+  closest(selector: string): unknown
+}
+type PageDocument = { document: { body: { focus(): void }; activeElement: FocusedElement | null } }
 
 /** Tabs through the whole page once and describes every element that took focus. */
 async function tabStops(page: Page, limit = 80): Promise<{ name: string; inChart: boolean }[]> {
-  await page.evaluate(() => (globalThis as unknown as { document: Document }).document.body.focus())
+  await page.evaluate(() => (globalThis as unknown as PageDocument).document.body.focus())
   const stops: { name: string; inChart: boolean }[] = []
   for (let press = 0; press < limit; press++) {
     await page.keyboard.press('Tab')
     const stop = await page.evaluate(() => {
-      const active = (globalThis as unknown as { document: Document }).document.activeElement
+      const active = (globalThis as unknown as PageDocument).document.activeElement
       if (active === null || active.tagName === 'BODY') return null
       return {
         name: `${active.tagName.toLowerCase()} ${active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 30) ?? ''}`,

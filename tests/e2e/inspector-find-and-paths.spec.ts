@@ -8,6 +8,8 @@ import { expect, test } from './support/bridge-fixtures'
 // path can be read, with an item's optimized versions and external ids.
 
 type PageGlobals = { plexCache: PlexCacheBridge }
+type WindowScroll = { scrollTo(x: number, y: number): void }
+type PageWidths = { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
 
 async function cachedMovies(page: Page): Promise<CachedItem[]> {
   const result = await page.evaluate(() =>
@@ -47,7 +49,7 @@ test.describe('at 1100×720', () => {
 
     // Scrolled away and asked again: the list comes back into view, focused again.
     await page.getByTestId('find-input').focus()
-    await page.evaluate(() => globalThis.scrollTo(0, 0))
+    await page.evaluate(() => (globalThis as unknown as WindowScroll).scrollTo(0, 0))
     await expect(row).not.toBeInViewport({ ratio: 1 })
     await inspector.showFound()
     await expect(row).toBeInViewport({ ratio: 1 })
@@ -127,9 +129,10 @@ test.describe('at 720×480', () => {
       item.files.filter((file) => file.optimized).length,
     )
     await expect(details.getByTestId('item-details-ids')).toContainText(`imdb ${item.externalIds!.imdb!}`)
-    const noHorizontalScroll = await page.evaluate(
-      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-    )
+    const noHorizontalScroll = await page.evaluate(() => {
+      const root = (globalThis as unknown as PageWidths).document.documentElement
+      return root.scrollWidth <= root.clientWidth
+    })
     expect(noHorizontalScroll).toBe(true)
     await page.screenshot({ path: test.info().outputPath('item-details-720.png'), fullPage: true })
   })
