@@ -1,6 +1,7 @@
 import type { PublicSettings } from '../../../shared/contract'
 import { ConnectForm } from './ConnectForm'
 import { DemoCard } from './DemoCard'
+import { ReconnectCard } from './ReconnectCard'
 import { SignInWithPlex } from './SignInWithPlex'
 import './onboarding.css'
 
@@ -13,6 +14,7 @@ export function Onboarding({ onConnected }: { onConnected(settings: PublicSettin
       </p>
       <div className="onboarding-choices">
         <div className="onboarding-connect">
+          <ReconnectCard onConnected={onConnected} />
           <SignInWithPlex onConnected={onConnected} />
           <ConnectForm onConnected={onConnected} />
         </div>
