@@ -32,7 +32,10 @@ test('"Try the demo server" starts the bundled server; the tabs are keyboard-dri
   await expect(app.tab('statistics')).toBeFocused()
   await expect(app.tab('statistics')).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('End')
+  await app.expectView('about')
+  await page.keyboard.press('ArrowLeft')
   await app.expectView('settings')
+  await page.keyboard.press('End')
   await page.keyboard.press('ArrowRight')
   await app.expectView('libraries')
 

@@ -4,7 +4,7 @@ import { LibrariesPage } from './libraries-page'
 import { OnboardingPage } from './onboarding-page'
 import { SettingsPage } from './settings-page'
 
-export type AppTab = 'libraries' | 'statistics' | 'inspector' | 'settings'
+export type AppTab = 'libraries' | 'statistics' | 'inspector' | 'settings' | 'about'
 export type AppView = 'no-bridge' | 'error' | 'onboarding' | AppTab
 
 /** The whole window: which view it shows, and the toasts over it. */
