@@ -71,12 +71,14 @@ test('countdowns tick together from one clock, which rests while the window is h
   await expect
     .poll(() => app.libraries.secondsLeft('Movies'), { timeout: 500, intervals: [50] })
     .toBeLessThanOrEqual(frozen - 2)
-  // One clock: both libraries' countdowns moved on by the same whole seconds (read in one go, so
-  // no tick falls between them).
+  // One clock: both libraries' countdowns moved on together (read in one go, so no tick falls
+  // between them). The jump on showing is not a whole number of seconds, and the two libraries
+  // expire at different fractions of a second, so their rounded displays may differ by one.
   const [moviesNow, showsNow] = (
     await page.locator('[data-testid="library-countdown"]:not(.countdown-none)').allTextContents()
   ).map(seconds)
-  expect(frozen - moviesNow!).toBe(frozenShows - showsNow!)
+  expect(Math.abs(frozen - moviesNow! - (frozenShows - showsNow!))).toBeLessThanOrEqual(1)
+  expect(frozenShows - showsNow!).toBeGreaterThanOrEqual(2)
   expect(app.problems.messages).toEqual([])
 })
 
