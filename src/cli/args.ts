@@ -27,6 +27,8 @@ export type CliCommand =
   | { name: 'servers' }
   /** Show an https server's certificate and trust it for that server (see trust-certificate-command.ts). */
   | { name: 'trust-certificate'; url?: string; fingerprint?: string; remove: boolean }
+  /** Serve the cache to other Plex tools over HTTP until stopped (see serve-command.ts). */
+  | { name: 'serve'; port?: number; host?: string }
 
 export interface ParsedCli {
   command: CliCommand
@@ -51,6 +53,8 @@ const OPTIONS = {
   connection: { type: 'string' },
   fingerprint: { type: 'string' },
   remove: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -73,6 +77,7 @@ const COMMAND_OPTIONS: Record<Exclude<CliCommand['name'], 'fake-plex'>, readonly
   logout: [],
   servers: [],
   'trust-certificate': ['fingerprint', 'remove'],
+  serve: ['port', 'host'],
 }
 
 export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedCli {
@@ -170,7 +175,23 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
         ...(fingerprint === undefined ? {} : { fingerprint }),
       }
     }
+    case 'serve': {
+      expectArgs(name, args, 0, 0)
+      const host = nonEmpty('host', values.host)
+      return {
+        name,
+        ...(values.port === undefined ? {} : { port: portNumber(values.port) }),
+        ...(host === undefined ? {} : { host: host.trim() }),
+      }
+    }
   }
+}
+
+/** 0 asks the system for a free port (tests use it); the URL printed says which one it gave. */
+function portNumber(value: string | boolean): number {
+  if (typeof value !== 'string' || !/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port must be a port number from 0 to 65535, got "${String(value)}".`)
+  return Number(value)
 }
 
 function globalOptions(values: OptionValues, env: NodeJS.ProcessEnv): GlobalOptions {

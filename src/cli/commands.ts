@@ -58,7 +58,7 @@ const CLI_READ: ReadConsumer = { consumer: 'cli' }
 
 type ServiceCommand = Exclude<
   CliCommand,
-  { name: 'help' | 'fake-plex' | 'settings' | 'login' | 'logout' | 'servers' | 'trust-certificate' }
+  { name: 'help' | 'fake-plex' | 'settings' | 'login' | 'logout' | 'servers' | 'trust-certificate' | 'serve' }
 >
 
 /** Runs one command over the service; returns the exit code or throws (see describeFailure). */

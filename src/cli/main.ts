@@ -38,6 +38,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       const { runTrustCertificate } = await import('./trust-certificate-command')
       return await runTrustCertificate(command, options, output)
     }
+    if (command.name === 'serve') {
+      const { runServe } = await import('./serve-command')
+      return await runServe(command, options, output)
+    }
     if (command.name === 'servers') {
       const { runServers } = await import('./servers-command')
       return await runServers(options, output, env)

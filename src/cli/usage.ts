@@ -28,6 +28,12 @@ Commands:
                                  one) presents and trust it for that server only: y/N on a
                                  terminal, or --fingerprint (refused if it does not match);
                                  --remove forgets it
+  serve [--port N] [--host ADDR] serve the cache to other Plex tools (python-plexapi, sync
+                                 plugins) at http://127.0.0.1:32499 until Ctrl+C: point a
+                                 tool's Plex URL there; listings and title searches come
+                                 from the cache, the rest goes to the server. Every request
+                                 needs a Plex token the server accepts. --host 0.0.0.0 lets
+                                 other machines reach it (a warning says so)
   fake-plex [...]                run the fake Plex server, as npm run fake-plex does
                                  (plex-cache fake-plex --help lists its options)
   help                           this text

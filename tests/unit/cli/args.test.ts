@@ -51,6 +51,17 @@ describe('parseCli', () => {
     expect(command('clear', 'TV Shows')).toEqual({ name: 'clear', library: 'TV Shows' })
   })
 
+  it('parses serve with its port and host, leaving the defaults to the proxy', () => {
+    const command = (...argv: string[]): unknown => parseCli(argv, env).command
+    expect(command('serve')).toEqual({ name: 'serve' })
+    expect(command('serve', '--port', '0')).toEqual({ name: 'serve', port: 0 })
+    expect(command('serve', '--port=40000', '--host', '0.0.0.0')).toEqual({
+      name: 'serve',
+      port: 40000,
+      host: '0.0.0.0',
+    })
+  })
+
   it('hands everything after fake-plex to the fake untouched', () => {
     expect(parseCli(['fake-plex', '--port', '0', '--movies', '5'], env).command).toEqual({
       name: 'fake-plex',
@@ -78,6 +89,11 @@ describe('parseCli', () => {
     [['stats', '--server'], "'--server <value>' argument missing"],
     [['stats', '--server', ' '], '--server needs a non-empty value'],
     [['clear', 'a', 'b'], 'unexpected "b"'],
+    [['serve', '--port', '65536'], '--port must be a port number from 0 to 65535'],
+    [['serve', '--port', 'http'], '--port must be a port number'],
+    [['serve', '--host', ''], '--host needs a non-empty value'],
+    [['serve', 'extra'], 'serve takes no arguments'],
+    [['items', 'a', '--port', '1'], '--port is not an option of "items"'],
   ])('rejects %j as bad usage', (argv, message) => {
     expect(() => parseCli(argv, env)).toThrow(UsageError)
     expect(() => parseCli(argv, env)).toThrow(message)
