@@ -6,5 +6,6 @@ export type {
   FakePlexOptions,
   FakePlexServer,
   LoggedRequest,
+  SharedUser,
 } from './options'
 export type { FakeRedirect } from './faults'

@@ -30,8 +30,13 @@ export interface FakePlexDatasetOptions {
 export interface FakePlexOptions {
   /** Default 0: an ephemeral port. */
   port?: number
-  /** Default 'fake-plex-token'; the one valid token. */
+  /** Default 'fake-plex-token'; the owner's token, which sees every section. */
   token?: string
+  /**
+   * Users the owner shared some libraries with: each token sees only its section keys in
+   * /library/sections and gets 401 under /library/sections/{key} for the others (plex-api-facts §9).
+   */
+  sharedUsers?: SharedUser[]
   /** 40 hex characters; default derived from the dataset seed. */
   machineIdentifier?: string
   /** Default 'Fake Plex'. */
@@ -45,6 +50,13 @@ export interface FakePlexOptions {
   tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
+export interface SharedUser {
+  /** Shown in the request log instead of the token. */
+  name: string
+  token: string
+  sections: string[]
+}
+
 export interface LoggedRequest {
   method: string
   /** The path as requested, without the query string. */
@@ -55,6 +67,8 @@ export interface LoggedRequest {
   plexHeaders: Record<string, string>
   /** The status sent, or 0 when the connection was dropped on purpose. */
   status: number
+  /** Whose token came, never the token itself: 'owner', a shared user's name, 'unknown', or 'none'. */
+  tokenHolder: string
 }
 
 export interface FakePlexControls {

@@ -4,7 +4,7 @@ import { CONTROL_PREFIX, controlRoute } from './control-route'
 import type { FaultState } from './faults'
 import { PlexHttpError } from './http-error'
 import type { Library } from './library'
-import type { FakePlexControls } from './options'
+import type { FakePlexControls, SharedUser } from './options'
 import { parsePlexRequest, type PlexRequest } from './request'
 import type { RequestLog } from './request-log'
 import { errorResponse, send, type Outgoing } from './responses'
@@ -15,6 +15,7 @@ export interface HandlerDeps {
   library: Library
   identity: ServerIdentity
   token: string
+  sharedUsers: readonly SharedUser[]
   faults: FaultState
   log: RequestLog
   controls: FakePlexControls
@@ -55,18 +56,18 @@ export async function handleRequest(
   if (faults.listing.stalls(request)) {
     // A page the server never answers: held open until the client gives up (or the server closes).
     await Promise.race([deps.sleep(STALL_MS), new Promise((resolve) => req.socket.once('close', resolve))])
-    deps.log.record(request, 0)
+    deps.log.record(request, 0, tokenHolderOf(request, deps))
     req.socket.destroy()
     return
   }
   if (deps.isClosed() || req.socket.destroyed || faults.dropConnections) {
     // Status 0 in the log: no response was sent (dropped on purpose, or the client gave up).
-    deps.log.record(request, 0)
+    deps.log.record(request, 0, tokenHolderOf(request, deps))
     req.socket.destroy()
     return
   }
   const outgoing = serve(request, deps)
-  deps.log.record(request, outgoing.status)
+  deps.log.record(request, outgoing.status, tokenHolderOf(request, deps))
   await send(res, outgoing, {
     ...sendOptions,
     faults: {
@@ -90,10 +91,19 @@ function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
   if (!isPublicPath(request.path)) {
     // A migrating server answers 503 before it could check any token.
     if (faults.maintenance) return errorResponse(503)
-    if (!hasToken(request, deps.token)) return errorResponse(401)
+    const holder = tokenHolderOf(request, deps)
+    if (holder === 'none' || holder === 'unknown') return errorResponse(401)
+  }
+  const shared = deps.sharedUsers.find((user) => user.token === request.plexParams['X-Plex-Token'])
+  const visibleSections = shared ? new Set(shared.sections) : undefined
+  const [first, second, sectionKey] = request.segments
+  if (visibleSections && first === 'library' && second === 'sections' && sectionKey !== undefined) {
+    // A shared user asking for a library not shared with them, as Plex answers it (plex-api-facts §9).
+    if (sectionKey !== 'all' && !visibleSections.has(sectionKey)) return errorResponse(401)
   }
   try {
     return routeRequest({
+      ...(visibleSections && { visibleSections }),
       library: deps.library,
       identity: deps.identity,
       maxPageSize: faults.maxPageSize,
@@ -109,4 +119,11 @@ function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
 
 function hasToken(request: PlexRequest, token: string): boolean {
   return request.plexParams['X-Plex-Token'] === token
+}
+
+function tokenHolderOf(request: PlexRequest, deps: HandlerDeps): string {
+  const token = request.plexParams['X-Plex-Token']
+  if (token === undefined || token === '') return 'none'
+  if (token === deps.token) return 'owner'
+  return deps.sharedUsers.find((user) => user.token === token)?.name ?? 'unknown'
 }

@@ -9,14 +9,21 @@ const MAX_ENTRIES = 10_000
 export class RequestLog {
   private entries: LoggedRequest[] = []
 
-  record(request: PlexRequest, status: number): void {
+  record(request: PlexRequest, status: number, tokenHolder = 'none'): void {
     const query = Object.fromEntries(
       Object.entries(request.query).map(([name, value]) => [name, isToken(name) ? REDACTED : value]),
     )
     const plexHeaders = Object.fromEntries(
       Object.entries(request.plexParams).map(([name, value]) => [name, isToken(name) ? REDACTED : value]),
     )
-    this.entries.push({ method: request.method, path: request.rawPath, query, plexHeaders, status })
+    this.entries.push({
+      method: request.method,
+      path: request.rawPath,
+      query,
+      plexHeaders,
+      status,
+      tokenHolder,
+    })
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES)
   }
 

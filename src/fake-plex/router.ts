@@ -1,4 +1,5 @@
-import { notFound } from './http-error'
+import { badRequest, notFound } from './http-error'
+import { nowInSeconds, renameItem } from './mutations'
 import type { Outgoing } from './responses'
 import type { RouteContext } from './routes/context'
 import { hubSearchRoute } from './routes/hub-search'
@@ -14,6 +15,7 @@ export function isPublicPath(path: string): boolean {
 /** Maps a normalised path onto a route; anything else is Plex's plain 404. */
 export function routeRequest(context: RouteContext): Outgoing {
   const { method, segments, path } = context.request
+  if (method === 'PUT') return writeRoute(context)
   if (method !== 'GET' && method !== 'HEAD') throw notFound(`${method} ${path}`)
   const [first, second, third, fourth, ...rest] = segments
   if (rest.length > 0) throw notFound(path)
@@ -33,4 +35,24 @@ export function routeRequest(context: RouteContext): Outgoing {
     if (fourth === 'children') return childrenRoute(context, third)
   }
   throw notFound(path)
+}
+
+/**
+ * `PUT /library/metadata/{ratingKey}?title.value=…`: the one edit the fake knows, renaming an item
+ * the way python-plexapi's `editTitle` does; Plex answers an edit with an empty 200.
+ */
+function writeRoute(context: RouteContext): Outgoing {
+  const { segments, path, query } = context.request
+  const [first, second, ratingKey, ...rest] = segments
+  if (first !== 'library' || second !== 'metadata' || ratingKey === undefined || rest.length > 0) {
+    throw notFound(`PUT ${path}`)
+  }
+  const title = query['title.value']
+  if (title === undefined || title === '') throw badRequest('title.value')
+  try {
+    renameItem(context.library, ratingKey, title, nowInSeconds())
+  } catch {
+    throw notFound(`item ${ratingKey}`)
+  }
+  return { status: 200, contentType: 'text/html', body: '' }
 }

@@ -36,6 +36,7 @@ export async function startFakePlex(options: FakePlexOptions = {}): Promise<Fake
     library,
     identity,
     token,
+    sharedUsers: options.sharedUsers ?? [],
     faults,
     log,
     controls,

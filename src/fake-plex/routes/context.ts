@@ -22,6 +22,8 @@ export interface RouteContext {
   /** Fault injection: lying listings (see listing-faults.ts). */
   listingFaults?: ListingFaults
   request: PlexRequest
+  /** A shared user's token: the section keys it may see (absent for the owner). */
+  visibleSections?: ReadonlySet<string>
 }
 
 export type Route = (context: RouteContext) => Outgoing

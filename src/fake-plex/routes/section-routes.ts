@@ -12,8 +12,9 @@ import { LIBRARY_IDENTIFIER, MEDIA_TAG_PREFIX, MEDIA_TAG_VERSION, sectionContain
 import type { Route, RouteContext } from './context'
 
 /** `GET /library/sections` and `/library/sections/all`. */
-export const sectionsRoute: Route = ({ library, request }) => {
-  const directories = library.sections.map((section) =>
+export const sectionsRoute: Route = ({ library, request, visibleSections }) => {
+  const visible = library.sections.filter((section) => !visibleSections || visibleSections.has(section.key))
+  const directories = visible.map((section) =>
     element(
       'Directory',
       {

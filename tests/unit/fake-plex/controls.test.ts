@@ -147,6 +147,7 @@ describe('fake Plex: fault controls', () => {
           'X-Plex-Product': 'Test',
         },
         status: 200,
+        tokenHolder: 'owner',
       },
       {
         method: 'GET',
@@ -154,6 +155,7 @@ describe('fake Plex: fault controls', () => {
         query: { 'X-Plex-Token': '<redacted>', 'X-Plex-Device-Name': 'desk', limit: '2' },
         plexHeaders: { 'X-Plex-Token': '<redacted>', 'X-Plex-Device-Name': 'desk' },
         status: 200,
+        tokenHolder: 'owner',
       },
       {
         method: 'GET',
@@ -161,6 +163,7 @@ describe('fake Plex: fault controls', () => {
         query: {},
         plexHeaders: { 'X-Plex-Token': '<redacted>' },
         status: 401,
+        tokenHolder: 'unknown',
       },
     ])
     expect(JSON.stringify(log)).not.toContain('very-secret-token')
