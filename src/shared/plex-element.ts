@@ -31,12 +31,25 @@ export function toXml(root: Element): string {
   return out.join('')
 }
 
-function writeXml(node: Element, out: string[]): void {
-  out.push('<', node.tag)
-  for (const name in node.attrs) {
-    const value = node.attrs[name]
+/** One element without the prolog: the caching proxy streams a listing's items one by one. */
+export function toXmlFragment(node: Element): string {
+  const out: string[] = []
+  writeXml(node, out)
+  return out.join('')
+}
+
+/** An element's attributes as XML (` name="value"`…), for a container opened before its items are known. */
+export function xmlAttributes(attrs: Record<string, AttrValue>): string {
+  const out: string[] = []
+  for (const name in attrs) {
+    const value = attrs[name]
     if (value !== undefined) out.push(' ', name, '="', escapeAttribute(xmlValue(value)), '"')
   }
+  return out.join('')
+}
+
+function writeXml(node: Element, out: string[]): void {
+  out.push('<', node.tag, xmlAttributes(node.attrs))
   if (node.children.length === 0) {
     out.push('/>\n')
     return
@@ -78,7 +91,8 @@ export function toJson(root: Element): string {
   return JSON.stringify({ [root.tag]: jsonObject(root) })
 }
 
-function jsonObject(node: Element): Record<string, unknown> {
+/** One element as the JSON object it becomes inside its parent (the proxy streams items this way). */
+export function jsonObject(node: Element): Record<string, unknown> {
   const object: Record<string, unknown> = {}
   for (const name in node.attrs) {
     const value = node.attrs[name]

@@ -220,6 +220,12 @@ export interface ConsumerStats {
   misses: number
   plexRequestsAvoided: number
   timeSavedMs: number
+  /** Answers from an expired copy, because Plex could not be asked or was being asked behind them. */
+  stale: number
+  /** Requests a tool sent through the proxy that the cache does not answer (metadata, images, writes). */
+  passedThrough: number
+  /** Bytes of cached data served to this consumer. */
+  bytesServed: number
 }
 
 /** Who a service read is for; the window's operations and the CLI each name themselves. */

@@ -16,11 +16,28 @@ export const INSPECTION_READS_COUNTER = 'inspectionReads'
 const CONSUMER_PREFIX = 'consumer/'
 const MAX_CONSUMER_LENGTH = 64
 
-export type ConsumerFigure = 'hits' | 'misses' | 'requestsAvoided' | 'timeSavedMs'
+export type ConsumerFigure =
+  | 'hits'
+  | 'misses'
+  | 'requestsAvoided'
+  | 'timeSavedMs'
+  /** Answers from an expired copy (Plex down, or revalidating behind the answer). */
+  | 'stale'
+  /** Proxy requests the cache does not answer, sent on to Plex as they came. */
+  | 'passedThrough'
+  | 'bytesServed'
 
 export type ConsumerFigures = Record<ConsumerFigure, number>
 
-const FIGURES: readonly ConsumerFigure[] = ['hits', 'misses', 'requestsAvoided', 'timeSavedMs']
+const FIGURES: readonly ConsumerFigure[] = [
+  'hits',
+  'misses',
+  'requestsAvoided',
+  'timeSavedMs',
+  'stale',
+  'passedThrough',
+  'bytesServed',
+]
 
 /**
  * A consumer's name as it is kept: trimmed, control characters dropped and at most 64 characters,
@@ -47,7 +64,9 @@ export function figuresByConsumer(counters: Record<string, number>): Record<stri
     const figure = name.slice(slash + 1) as ConsumerFigure
     if (slash <= CONSUMER_PREFIX.length || !FIGURES.includes(figure)) continue
     const consumer = name.slice(CONSUMER_PREFIX.length, slash)
-    const figures = (byConsumer[consumer] ??= { hits: 0, misses: 0, requestsAvoided: 0, timeSavedMs: 0 })
+    const figures = (byConsumer[consumer] ??= Object.fromEntries(
+      FIGURES.map((name) => [name, 0]),
+    ) as ConsumerFigures)
     figures[figure] += value
   }
   return byConsumer

@@ -1,4 +1,4 @@
-import { consumerName, type PlexCache } from '../cache'
+import { consumerName, type PlexCache, type StoredDocument } from '../cache'
 import { PlexClient, type FetchFunction } from '../plex'
 import { countEntryStates, listCacheEntries } from './cache-entries'
 import { libraryCacheKey } from './cache-keys'
@@ -227,6 +227,39 @@ export class CacheService {
 
   statsHistory(range: StatsRange): StatsBucket[] {
     return this.guardSync(() => statsHistory(this.ctx.cache, range, this.ctx.clock()))
+  }
+
+  /** Where the caching proxy sends what it passes through: the server chosen in Settings now. */
+  upstreamUrl(): string | undefined {
+    return this.currentSettings.serverUrl
+  }
+
+  /**
+   * A small document the proxy keeps for the current server (a client token's sections, by the
+   * token's hash), with the library TTL; an expired copy is returned too, marked stale.
+   */
+  proxyDocument<T>(name: string): StoredDocument<T> | null {
+    return this.guardSync(() =>
+      this.ctx.cache.getDocument<T>(this.proxyDocumentKey(name), { allowStale: true }),
+    )
+  }
+
+  keepProxyDocument(name: string, value: unknown): void {
+    this.guardSync(() => this.ctx.cache.setDocument(this.proxyDocumentKey(name), value))
+  }
+
+  forgetProxyDocument(name: string): void {
+    this.guardSync(() => this.ctx.cache.deleteDocument(this.proxyDocumentKey(name)))
+  }
+
+  /** A request a tool sent through the proxy that went on to Plex untouched, for its consumer's figures. */
+  countPassedThrough(consumer: string): void {
+    this.ctx.counters.passedThrough(consumerName(consumer))
+    this.ctx.counters.markChanged()
+  }
+
+  private proxyDocumentKey(name: string): string {
+    return `proxy:${this.currentSettings.serverUrl ?? ''}:${name}`
   }
 
   get settings(): ServiceSettings {

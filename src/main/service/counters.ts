@@ -42,6 +42,8 @@ export class ServiceCounters {
 
   /** Adds a consumer's read to the recent reads (the cache keeps none for inspection). */
   recentRead(read: RecentRead): void {
+    if (read.outcome === 'stale' && read.consumer !== INSPECTION_CONSUMER)
+      this.addNamed(consumerCounterName(read.consumer, 'stale'), 1)
     try {
       this.cache().recordRead(read)
       this.changed = true
@@ -74,6 +76,12 @@ export class ServiceCounters {
     this.add('timeSavedMs', saved.timeSavedMs)
     this.addNamed(consumerCounterName(consumer, 'requestsAvoided'), saved.requestsAvoided)
     this.addNamed(consumerCounterName(consumer, 'timeSavedMs'), saved.timeSavedMs)
+    this.addNamed(consumerCounterName(consumer, 'bytesServed'), saved.bytes)
+  }
+
+  /** A proxy request sent on to Plex: the consumer's own request, neither a hit nor a miss. */
+  passedThrough(consumer: string): void {
+    this.addNamed(consumerCounterName(consumer, 'passedThrough'), 1)
   }
 
   /** True once after any change: the upkeep timer uses it to send one 'stats' event per tick at most. */

@@ -53,6 +53,9 @@ function byConsumer(counters: Record<string, number>): ServiceStats['byConsumer'
       misses: figures.misses,
       plexRequestsAvoided: figures.requestsAvoided,
       timeSavedMs: figures.timeSavedMs,
+      stale: figures.stale,
+      passedThrough: figures.passedThrough,
+      bytesServed: figures.bytesServed,
     }
   }
   return rows

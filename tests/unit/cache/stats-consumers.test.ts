@@ -27,7 +27,15 @@ describe('PlexCache: reads counted for their consumer', () => {
     expect(stats).toMatchObject({ hits: 1, misses: 1 })
     expect(stats.counters.inspectionReads).toBe(2)
     expect(figuresByConsumer(stats.counters)).toEqual({
-      cli: { hits: 1, misses: 1, requestsAvoided: 0, timeSavedMs: 0 },
+      cli: {
+        hits: 1,
+        misses: 1,
+        requestsAvoided: 0,
+        timeSavedMs: 0,
+        stale: 0,
+        passedThrough: 0,
+        bytesServed: 0,
+      },
     })
   })
 
@@ -41,7 +49,15 @@ describe('PlexCache: reads counted for their consumer', () => {
     const stats = cache.getStats()
     expect(stats).toMatchObject({ hits: 1, misses: 0, byNamespace: { search: { hits: 1, misses: 0 } } })
     expect(figuresByConsumer(stats.counters)).toEqual({
-      'a tool/with a slash': { hits: 1, misses: 0, requestsAvoided: 0, timeSavedMs: 0 },
+      'a tool/with a slash': {
+        hits: 1,
+        misses: 0,
+        requestsAvoided: 0,
+        timeSavedMs: 0,
+        stale: 0,
+        passedThrough: 0,
+        bytesServed: 0,
+      },
     })
   })
 
@@ -53,7 +69,15 @@ describe('PlexCache: reads counted for their consumer', () => {
     first.close()
     const reopened = openCache(dataDir)
     expect(figuresByConsumer(reopened.getStats().counters)).toEqual({
-      unnamed: { hits: 1, misses: 0, requestsAvoided: 0, timeSavedMs: 0 },
+      unnamed: {
+        hits: 1,
+        misses: 0,
+        requestsAvoided: 0,
+        timeSavedMs: 0,
+        stale: 0,
+        passedThrough: 0,
+        bytesServed: 0,
+      },
     })
   })
 

@@ -145,7 +145,17 @@ describe('plex-cache commands against a fake Plex server', () => {
     // The first read asked Plex, the second was served: the section list and one page spared.
     expect(stats).toMatchObject({
       inspectionReads: 0,
-      byConsumer: { cli: { hits: 1, misses: 1, plexRequestsAvoided: 2, timeSavedMs: expect.any(Number) } },
+      byConsumer: {
+        cli: {
+          hits: 1,
+          misses: 1,
+          plexRequestsAvoided: 2,
+          timeSavedMs: expect.any(Number),
+          stale: 0,
+          passedThrough: 0,
+          bytesServed: expect.any(Number),
+        },
+      },
     })
     const text = (await cli('stats')).stdout
     expect(text).toMatch(/^Hit rate\s+\d+\.\d% \(\d+ hits, \d+ misses\)$/m)

@@ -52,8 +52,24 @@ describe('<ConsumerTable>', () => {
     const stats = statsWith({
       inspectionReads: 1234,
       byConsumer: {
-        Plexamp: { hits: 1, misses: 0, plexRequestsAvoided: 2, timeSavedMs: 0 },
-        cli: { hits: 3, misses: 1, plexRequestsAvoided: 12, timeSavedMs: 1500 },
+        Plexamp: {
+          hits: 1,
+          misses: 0,
+          plexRequestsAvoided: 2,
+          timeSavedMs: 0,
+          stale: 0,
+          passedThrough: 0,
+          bytesServed: 0,
+        },
+        cli: {
+          hits: 3,
+          misses: 1,
+          plexRequestsAvoided: 12,
+          timeSavedMs: 1500,
+          stale: 0,
+          passedThrough: 0,
+          bytesServed: 0,
+        },
       },
     })
     act(() => root.render(<ConsumerTable stats={stats} />))

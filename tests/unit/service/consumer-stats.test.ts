@@ -30,8 +30,17 @@ describe('statistics by consumer', () => {
     expect(stats).toMatchObject({ hits: 1, misses: 0, plexRequestsAvoided: requests, inspectionReads: 0 })
     expect(stats.timeSavedMs).toBe(fullFetchMs)
     expect(stats.byConsumer).toEqual({
-      cli: { hits: 1, misses: 0, plexRequestsAvoided: requests, timeSavedMs: fullFetchMs },
+      cli: {
+        hits: 1,
+        misses: 0,
+        plexRequestsAvoided: requests,
+        timeSavedMs: fullFetchMs,
+        stale: 0,
+        passedThrough: 0,
+        bytesServed: stats.bytesServed,
+      },
     })
+    expect(stats.bytesServed).toBeGreaterThan(0)
   })
 
   it('counts requests avoided by the page arithmetic at the configured page size', async () => {
@@ -43,6 +52,9 @@ describe('statistics by consumer', () => {
       misses: 0,
       plexRequestsAvoided: 2,
       timeSavedMs: Math.round(fullFetchMs / 3),
+      stale: 0,
+      passedThrough: 0,
+      bytesServed: core.service.stats().bytesServed,
     })
     // Filtered, it needs every page: Plex cannot filter by file path.
     await core.service.getLibraryItems('1', { limit: 5, filter: 'a' }, CLI)
@@ -67,7 +79,17 @@ describe('statistics by consumer', () => {
       plexRequestsAvoided: 1,
       // No Plex search of it was ever measured, so no time is claimed.
       timeSavedMs: 0,
-      byConsumer: { cli: { hits: 1, misses: 0, plexRequestsAvoided: 1, timeSavedMs: 0 } },
+      byConsumer: {
+        cli: {
+          hits: 1,
+          misses: 0,
+          plexRequestsAvoided: 1,
+          timeSavedMs: 0,
+          stale: 0,
+          passedThrough: 0,
+          bytesServed: expect.any(Number),
+        },
+      },
     })
     // Asked again, the cached search answers: one more hit, still no miss.
     await core.service.search('1', title, CLI)
@@ -83,7 +105,17 @@ describe('statistics by consumer', () => {
       hits: 0,
       misses: 1,
       plexRequestsAvoided: 0,
-      byConsumer: { 'a script': { hits: 0, misses: 1, plexRequestsAvoided: 0, timeSavedMs: 0 } },
+      byConsumer: {
+        'a script': {
+          hits: 0,
+          misses: 1,
+          plexRequestsAvoided: 0,
+          timeSavedMs: 0,
+          stale: 0,
+          passedThrough: 0,
+          bytesServed: 0,
+        },
+      },
     })
   })
 
