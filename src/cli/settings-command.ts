@@ -93,5 +93,6 @@ function shownValue(key: SettingKey, value: number | boolean): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off'
   if (definition.type === 'duration') return value === 0 ? '0 (off)' : describeSeconds(value)
   if (definition.type === 'size') return `${Math.round(value / MEGABYTE)} MB`
+  if (definition.type === 'port') return String(value)
   return `${value.toLocaleString('en-US')} ${definition.type === 'count' ? definition.unit : ''}`.trim()
 }

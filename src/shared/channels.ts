@@ -35,6 +35,7 @@ export const OPERATION_NAMES = [
   'getAbout',
   'openDataFolder',
   'showLogFile',
+  'toolsProxyStatus',
 ] as const
 
 export type OperationName = (typeof OPERATION_NAMES)[number]
@@ -48,6 +49,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'notice',
   'signIn',
   'refreshRun',
+  'toolsProxy',
 ]
 
 const CHANNEL_PREFIX = 'plex-cache:'

@@ -64,6 +64,17 @@ export interface PublicSettings extends SettingValues {
   disconnectedFrom?: string
 }
 
+/**
+ * The caching proxy the app runs for other Plex tools (Settings: "Serve the cache to other tools").
+ * Not a setting: whether it actually listens, and where, is known only after it tried.
+ */
+export type ToolsProxyStatus =
+  | { state: 'off' }
+  | { state: 'starting'; port: number }
+  | { state: 'serving'; url: string }
+  /** It could not listen (the port is taken, most often); said in a sentence. */
+  | { state: 'failed'; port: number; message: string }
+
 // ---- Argument schemas -----------------------------------------------------------------------
 
 /** Limits every string so a huge argument is refused before it reaches the service. */
@@ -160,6 +171,8 @@ export const contract = {
   openDataFolder: operation<{ opened: boolean }>()(noArguments),
   /** Shows the log file in its folder. */
   showLogFile: operation<{ opened: boolean }>()(noArguments),
+  /** Whether the cache is being served to other tools, at which URL, or why it could not be. */
+  toolsProxyStatus: operation<ToolsProxyStatus>()(noArguments),
 }
 
 export type Contract = typeof contract
@@ -193,6 +206,8 @@ export interface EventPayloads {
   signIn: SignInState
   /** A "Refresh all" moved on: which library is being refreshed, which wait, how each ended. */
   refreshRun: RefreshRun
+  /** The proxy for other tools started, stopped or failed to start. */
+  toolsProxy: ToolsProxyStatus
 }
 
 export type EventName = keyof EventPayloads

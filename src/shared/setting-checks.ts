@@ -74,6 +74,14 @@ export function checkWhole(
   return value
 }
 
+/** A port within bounds (written without thousands separators, as ports are), or a sentence. */
+export function checkPort(text: string, bounds: { min: number; max: number }): number | string {
+  const value = parsePlainNumber(text)
+  if (value === undefined || !Number.isInteger(value) || value < bounds.min || value > bounds.max)
+    return `Enter a port number from ${bounds.min} to ${bounds.max}.`
+  return value
+}
+
 /** A size setting's bounds in the megabytes it is typed in. */
 export function megabyteBounds(bounds: Pick<NumberSetting, 'min' | 'max'>): { min: number; max: number } {
   return { min: Math.ceil(bounds.min / MEGABYTE), max: Math.floor(bounds.max / MEGABYTE) }
@@ -89,6 +97,7 @@ export function checkSettingText(definition: NumberSetting, text: string): numbe
     return typeof megabytes === 'number' ? megabytes * MEGABYTE : megabytes
   }
   if (definition.type === 'count') return checkWhole(text, definition, definition.unit)
+  if (definition.type === 'port') return checkPort(text, definition)
   const match = /^\s*([^a-z]*?)\s*([smhd]?)\s*$/i.exec(text)
   if (match === null) return 'Enter a number, optionally followed by s, m, h or d.'
   const units: Record<string, Unit> = { '': 'seconds', s: 'seconds', m: 'minutes', h: 'hours', d: 'days' }

@@ -20,18 +20,18 @@ interface Shown {
   label: string
   help: string
   /** The window's section and `data-testid` suffix. */
-  group: 'cache' | 'behaviour'
+  group: 'cache' | 'behaviour' | 'tools'
   testId: string
 }
 
 export interface NumberSetting extends Shown {
-  /** duration: seconds shown as an amount and a unit; size: bytes shown in megabytes; count: as is. */
-  type: 'duration' | 'size' | 'count'
+  /** duration: seconds shown as an amount and a unit; size: bytes shown in megabytes; count and port: as is. */
+  type: 'duration' | 'size' | 'count' | 'port'
   default: number
   min: number
   max: number
   /** What the stored number counts. */
-  unit: 'seconds' | 'bytes' | 'items'
+  unit: 'seconds' | 'bytes' | 'items' | 'port'
 }
 
 export interface BooleanSetting extends Shown {
@@ -137,6 +137,26 @@ export const SETTINGS = {
     help: 'While the window is hidden, a system notification says when keep-warm or a scheduled refresh finds Plex unreachable, and when it answers again. Once per change, not per failure.',
     group: 'behaviour',
     testId: 'notify-when-hidden',
+  },
+  serveToTools: {
+    type: 'boolean',
+    default: false,
+    label: 'Serve the cache to other tools',
+    help: 'Plex tools on this computer (python-plexapi scripts, sync plugins) can use the cache: set their Plex server address to the one shown here. Each request still needs a Plex token your server accepts.',
+    group: 'tools',
+    testId: 'serve-to-tools',
+  },
+  toolsPort: {
+    type: 'port',
+    // Next to Plex's own 32400, and free on a machine that runs Plex.
+    default: 32499,
+    min: 1024,
+    max: 65535,
+    unit: 'port',
+    label: 'Port for tools',
+    help: 'The port of that address, on this computer only (127.0.0.1).',
+    group: 'tools',
+    testId: 'tools-port',
   },
 } as const satisfies Record<string, SettingDefinition>
 

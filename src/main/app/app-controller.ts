@@ -25,6 +25,7 @@ import { logActivity, logSettingsChange, signInLog } from './activity-log'
 import { describeError, logFilePath, redactingLogger, silentLogger, type Logger } from '../log'
 import { createLocalPathOpener, type ShellPaths } from '../local-paths'
 import { aboutThisApp } from './about'
+import { ToolsProxyRunner } from './tools-proxy'
 
 export interface AppControllerOptions {
   dataDir: string
@@ -115,6 +116,15 @@ export async function createAppController(options: AppControllerOptions): Promis
   const unsubscribeService = service.on((event) => events.fromService(event))
   const unsubscribeLog = logActivity(service, log)
   const logSignIn = signInLog(log)
+  const toolsProxy = new ToolsProxyRunner({
+    service,
+    fetch: options.fetch,
+    log,
+    onStatus: (status) => {
+      events.emit('toolsProxy', status)
+      if (status.state === 'failed') events.emit('notice', { level: 'error', message: status.message })
+    },
+  })
 
   /** Applies a prepared change to the running service first, so a value it refuses is never saved. */
   const apply = (prepared: PreparedSettings): PublicSettings => {
@@ -129,6 +139,7 @@ export async function createAppController(options: AppControllerOptions): Promis
     }
     logSettingsChange(before, store.serviceSettings(), log)
     events.emit('settings', settings)
+    void toolsProxy.apply(settings)
     return settings
   }
 
@@ -166,6 +177,7 @@ export async function createAppController(options: AppControllerOptions): Promis
     store,
     signIn,
     about: () => aboutThisApp({ appVersion, dataDir: options.dataDir, logFile }),
+    toolsProxyStatus: () => toolsProxy.status,
     localPaths: createLocalPathOpener(
       { dataDir: options.dataDir, logFile },
       options.shellPaths ?? {
@@ -214,6 +226,8 @@ export async function createAppController(options: AppControllerOptions): Promis
       }),
     )
   if (store.tokenAwaitsKeychain) void useSavedToken()
+  // Serving was left on: it resumes with the app (the token, if still in the keychain, follows).
+  void toolsProxy.apply(store.publicSettings())
 
   // The CLI (or anything else) may change settings.json while the app runs: one configuration.
   const stopWatching = store.watchFile(() => {
@@ -256,6 +270,7 @@ export async function createAppController(options: AppControllerOptions): Promis
         unsubscribeStore()
         events.clear()
         try {
+          await toolsProxy.close()
           await core.close()
         } finally {
           await demo.close()

@@ -1,4 +1,11 @@
-import type { ArgsOf, OperationName, PublicSettings, ResultOf, SettingsChange } from '../../shared/contract'
+import type {
+  ArgsOf,
+  OperationName,
+  PublicSettings,
+  ResultOf,
+  SettingsChange,
+  ToolsProxyStatus,
+} from '../../shared/contract'
 import { INSPECTION_CONSUMER } from '../cache'
 import type { CacheService } from '../service'
 import type { SettingsStore } from '../settings'
@@ -20,6 +27,8 @@ export interface OperationDeps {
   signIn: { session: SignInSession; signOut(): Promise<PublicSettings> }
   trustCertificate(url: string, fingerprint256: string): Promise<TrustedCertificate>
   about(): AboutInfo
+  /** Whether the proxy for other tools listens (tools-proxy.ts). */
+  toolsProxyStatus(): ToolsProxyStatus
   /** The allowlisted opener (local-paths.ts): the data folder and the log file, nothing else. */
   localPaths: Pick<LocalPathOpener, 'openDataFolder' | 'showLogFile'>
 }
@@ -38,6 +47,7 @@ export function createOperationTable({
   signIn,
   trustCertificate,
   about,
+  toolsProxyStatus,
   localPaths,
 }: OperationDeps): OperationTable {
   return {
@@ -89,5 +99,6 @@ export function createOperationTable({
     getAbout: () => about(),
     openDataFolder: async () => ({ opened: await localPaths.openDataFolder() }),
     showLogFile: async () => ({ opened: await localPaths.showLogFile() }),
+    toolsProxyStatus: () => toolsProxyStatus(),
   }
 }

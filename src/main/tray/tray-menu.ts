@@ -9,6 +9,7 @@ import {
   libraryLabel,
   statsText,
   statusLine,
+  toolsProxyText,
 } from './tray-wording'
 import type { TrayMenuItem, TrayState } from './tray-types'
 
@@ -24,6 +25,7 @@ const separator: TrayMenuItem = { type: 'separator' }
 export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   return [
     { label: statusLine(state), enabled: false },
+    ...toolsProxyLine(state),
     separator,
     refreshAllItem(state),
     refreshSubmenu(state),
@@ -69,6 +71,12 @@ function refreshSubmenu(state: TrayState): TrayMenuItem {
     // Some platforms draw an empty submenu as a broken arrow; a disabled line says why instead.
     submenu: entries.length > 0 ? entries : [{ label: 'No libraries yet', enabled: false }],
   }
+}
+
+/** A second status line while serving other tools (or failing to): nothing when that is off. */
+function toolsProxyLine(state: TrayState): TrayMenuItem[] {
+  const text = toolsProxyText(state.toolsProxy)
+  return text === null ? [] : [{ label: text, enabled: false }]
 }
 
 // Cached data can outlive the server setting, so this does not depend on the connection.

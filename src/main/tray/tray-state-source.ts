@@ -3,7 +3,7 @@
  * service's events, and tracks the tray's own "Refresh all". Pure (no Electron), so it is tested
  * with a fake controller.
  */
-import type { EventMessage, OperationName } from '../../shared/contract'
+import type { EventMessage, OperationName, ToolsProxyStatus } from '../../shared/contract'
 import type { ConnectionStatus, LibraryRow, ServiceStats } from '../../shared/service-types'
 import { throttle } from './throttle'
 import { INITIAL_TRAY_STATE, type TrayState, type TrayStats } from './tray-types'
@@ -92,6 +92,9 @@ export class TrayStateSource {
       case 'settings':
         this.reloadSoon()
         return
+      case 'toolsProxy':
+        this.update({ toolsProxy: message.payload as ToolsProxyStatus })
+        return
       case 'notice':
         return
     }
@@ -105,10 +108,11 @@ export class TrayStateSource {
   }
 
   private async loadOnce(): Promise<void> {
-    const [connection, libraries, stats] = await Promise.allSettled([
+    const [connection, libraries, stats, toolsProxy] = await Promise.allSettled([
       this.controller.run('connectionStatus'),
       this.controller.run('listLibraries'),
       this.controller.run('stats'),
+      this.controller.run('toolsProxyStatus'),
     ])
     if (this.disposed) return
     // What could not be read keeps its last known value: a tray that blanks out on one failed
@@ -119,6 +123,8 @@ export class TrayStateSource {
     if (next.connection?.state === 'unconfigured') next.libraries = []
     else if (libraries.status === 'fulfilled') next.libraries = libraries.value as LibraryRow[]
     if (stats.status === 'fulfilled') next.stats = trayStats(stats.value as ServiceStats)
+    if (toolsProxy.status === 'fulfilled' && toolsProxy.value !== undefined)
+      next.toolsProxy = toolsProxy.value as ToolsProxyStatus
     this.state = next
     this.publish()
   }

@@ -1,4 +1,5 @@
 /** The tray's vocabulary. Pure types: no Electron, so the menu model is testable under plain Node. */
+import type { ToolsProxyStatus } from '../../shared/contract'
 import type { ConnectionStatus, LibraryRow } from '../../shared/service-types'
 
 export interface TrayStats {
@@ -16,6 +17,8 @@ export interface TrayState {
   stats: TrayStats | null
   /** A "Refresh all libraries" started from the tray is still running. */
   refreshingAll: boolean
+  /** Whether the cache is served to other tools (Settings), so the menu can say where. */
+  toolsProxy: ToolsProxyStatus
 }
 
 export type TrayAction =
@@ -39,4 +42,5 @@ export const INITIAL_TRAY_STATE: TrayState = {
   libraries: [],
   stats: null,
   refreshingAll: false,
+  toolsProxy: { state: 'off' },
 }

@@ -130,3 +130,17 @@ export function clearConfirmation(state: TrayState): { message: string; detail: 
       `${APP_NAME} fetches from your Plex server again when the data is next needed.`,
   }
 }
+
+/** "Serving tools at http://127.0.0.1:32499", or why not; null while serving is off. */
+export function toolsProxyText(status: TrayState['toolsProxy']): string | null {
+  switch (status.state) {
+    case 'off':
+      return null
+    case 'starting':
+      return `Starting to serve tools on port ${status.port}…`
+    case 'serving':
+      return `Serving tools at ${status.url}`
+    case 'failed':
+      return `Not serving tools: port ${status.port} could not be used`
+  }
+}

@@ -101,6 +101,7 @@ const invalid: Record<OperationName, unknown[]> = {
   // The opening operations take no path at all: a renderer cannot name what main opens.
   openDataFolder: [{ path: '/etc' }, '/etc', ['/etc']],
   showLogFile: [{ path: '/etc/passwd' }, '/etc/passwd'],
+  toolsProxyStatus: [{ port: 1 }, 'port'],
 }
 
 describe('createHandlerTable', () => {

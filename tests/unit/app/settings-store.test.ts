@@ -55,6 +55,8 @@ describe('SettingsStore', async () => {
       staleWhileRevalidateSeconds: 0,
       startInTray: false,
       notifyWhenHidden: true,
+      serveToTools: false,
+      toolsPort: 32499,
     })
     expect(store.serviceSettings()).toMatchObject({ serverUrl: undefined, token: undefined })
     expect(fs.existsSync(file)).toBe(false)

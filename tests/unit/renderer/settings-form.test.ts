@@ -21,6 +21,8 @@ const settings: PublicSettings = {
   staleWhileRevalidateSeconds: 0,
   startInTray: false,
   notifyWhenHidden: true,
+  serveToTools: false,
+  toolsPort: 32499,
 }
 
 const edited = (change: Partial<SettingsForm>) =>

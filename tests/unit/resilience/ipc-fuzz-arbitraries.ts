@@ -96,6 +96,8 @@ export const SHAPES: Record<OperationName, OperationShape> = {
       staleWhileRevalidateSeconds: { kind: 'int', min: 0, max: 7 * 24 * 3600, optional: true },
       startInTray: { kind: 'bool', optional: true },
       notifyWhenHidden: { kind: 'bool', optional: true },
+      serveToTools: { kind: 'bool', optional: true },
+      toolsPort: { kind: 'int', min: 1024, max: 65535, optional: true },
     },
     valid: {
       serverUrl: 'http://127.0.0.1:32400',
@@ -109,6 +111,8 @@ export const SHAPES: Record<OperationName, OperationShape> = {
       staleWhileRevalidateSeconds: 600,
       startInTray: false,
       notifyWhenHidden: true,
+      serveToTools: false,
+      toolsPort: 32499,
     },
   },
   testConnection: {
@@ -140,6 +144,7 @@ export const SHAPES: Record<OperationName, OperationShape> = {
   getAbout: none,
   openDataFolder: none,
   showLogFile: none,
+  toolsProxyStatus: none,
 }
 
 /** Far past every string limit in the contract (the largest is 4096). */

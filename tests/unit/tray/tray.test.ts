@@ -85,6 +85,7 @@ describe('createTray', () => {
       'connectionStatus',
       'listLibraries',
       'stats',
+      'toolsProxyStatus',
     ])
     expect(item(tray.lastMenu, 'Refresh').submenu).toHaveLength(3)
     expect(item(tray.lastMenu, 'Music — not cached').enabled).toBe(true)
@@ -199,7 +200,7 @@ describe('createTray', () => {
     const reads = controller.calls.length
 
     controller.emit({ event: 'stats', payload: {} })
-    await vi.waitFor(() => expect(controller.calls.length).toBe(reads + 3))
+    await vi.waitFor(() => expect(controller.calls.length).toBe(reads + 4))
     await new Promise((resolve) => setImmediate(resolve))
     expect(tray.menus.length).toBe(menus)
   })
@@ -246,7 +247,23 @@ describe('createTray', () => {
     expect(tray.menus.length - before).toBe(2)
     expect(item(tray.lastMenu, /^Movies/).label).toBe('Movies — refreshing 50%')
     expect(statusOf(tray)).toBe('Refreshing Movies 50%…')
-    expect(controller.calls).toHaveLength(3)
+    expect(controller.calls).toHaveLength(4)
+  })
+
+  it('says under the status line where the cache is served to other tools, and when that stops', async () => {
+    const controller = new FakeController({
+      ...serviceAnswers(),
+      toolsProxyStatus: { state: 'serving', url: 'http://127.0.0.1:32499' },
+    })
+    const { tray } = startTray(controller)
+    await vi.waitFor(() => expect(tray.lastMenu[1]?.label).toBe('Serving tools at http://127.0.0.1:32499'))
+    expect(tray.lastMenu[1]?.enabled).toBe(false)
+
+    controller.emit({ event: 'toolsProxy', payload: { state: 'failed', port: 32499, message: 'in use' } })
+    expect(tray.lastMenu[1]?.label).toBe('Not serving tools: port 32499 could not be used')
+    controller.emit({ event: 'toolsProxy', payload: { state: 'off' } })
+    expect(tray.lastMenu[1]?.type).toBe('separator')
+    expect(tray.lastMenu.some((entry) => /tools/.test(entry.label ?? ''))).toBe(false)
   })
 
   it('dispose destroys the icon and stops listening', async () => {

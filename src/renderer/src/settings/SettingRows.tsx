@@ -9,7 +9,7 @@ interface Props {
   onEdit(field: SettingKey, value: SettingsForm[SettingKey]): void
 }
 
-const SHOWN_UNIT = { size: 'MB', count: 'items' } as const
+const SHOWN_UNIT = { size: 'MB', count: 'items', port: '' } as const
 
 /** One field per row of the settings table in this group, in the table's order. */
 export function SettingRows({ group, form, errors, onEdit }: Props) {

@@ -104,7 +104,7 @@ export function NumberField({ label, hint, unit, value, error, testId, onChange 
             value={value}
             onChange={onChange}
           />
-          <span className="input-unit">{unit}</span>
+          {unit !== '' && <span className="input-unit">{unit}</span>}
         </div>
       )}
     </Field>

@@ -1,6 +1,7 @@
 import type { PublicSettings, SettingsChange } from '../../../shared/contract'
 import {
   checkDuration,
+  checkPort,
   checkWhole,
   durationOf,
   MEGABYTE,
@@ -72,6 +73,7 @@ function checkValue(key: SettingKey, typed: FormValue): number | boolean | strin
   if (definition.type === 'boolean') return typed as boolean
   if (definition.type === 'duration') return checkDuration(typed as Duration, definition)
   if (definition.type === 'count') return checkWhole(typed as string, definition, definition.unit)
+  if (definition.type === 'port') return checkPort(typed as string, definition)
   const megabytes = checkWhole(typed as string, megabyteBounds(definition), 'megabytes')
   return typeof megabytes === 'number' ? megabytes * MEGABYTE : megabytes
 }
