@@ -1,5 +1,10 @@
-import { isIP } from 'node:net'
-import { DEFAULT_PROXY_HOST, DEFAULT_PROXY_PORT, startCacheProxy, type CacheProxy } from '../main/proxy'
+import {
+  DEFAULT_PROXY_HOST,
+  DEFAULT_PROXY_PORT,
+  isLoopbackHost,
+  startCacheProxy,
+  type CacheProxy,
+} from '../main/proxy'
 import type { GlobalOptions } from './args'
 import type { CliCommand } from './args'
 import { CliFailure, EXIT_OK } from './failure'
@@ -57,14 +62,6 @@ export async function runServe(
     await proxy?.close()
     await core.close()
   }
-}
-
-/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase()
-  if (bare === 'localhost') return true
-  if (isIP(bare) === 4) return bare.startsWith('127.')
-  return bare === '::1' || bare === '::ffff:127.0.0.1'
 }
 
 function startFailure(error: unknown, host: string, port: number): string {
