@@ -31,8 +31,11 @@ export class TokenAccess {
     private readonly service: CacheService,
     private readonly fetch: FetchFunction,
     private readonly log: Logger,
-    private readonly clock: () => number = Date.now,
   ) {}
+
+  private clock(): number {
+    return this.service.now()
+  }
 
   scopeOf(token: string, upstream: string): Promise<ScopeAnswer> {
     const hash = createHash('sha256').update(token).digest('hex')

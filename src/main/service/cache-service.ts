@@ -229,6 +229,11 @@ export class CacheService {
     return this.guardSync(() => statsHistory(this.ctx.cache, range, this.ctx.clock()))
   }
 
+  /** The service's clock (a test's manual one), so what the proxy keeps expires with the cache. */
+  now(): number {
+    return this.ctx.clock()
+  }
+
   /** Where the caching proxy sends what it passes through: the server chosen in Settings now. */
   upstreamUrl(): string | undefined {
     return this.currentSettings.serverUrl
