@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 type DurationField = 'library-ttl' | 'search-ttl' | 'empty-search-ttl'
-type NumberField = 'size-limit' | 'page-size'
+type NumberField = 'size-limit' | 'page-size' | 'tools-port'
 type Unit = 'seconds' | 'minutes' | 'hours' | 'days'
 
 /** The settings form: fields by their test ids, errors next to them, and the save outcome. */
@@ -25,7 +25,7 @@ export class SettingsPage {
     await this.input(field).fill(value)
   }
 
-  async setToggle(field: 'keep-warm' | 'start-in-tray', on: boolean): Promise<void> {
+  async setToggle(field: 'keep-warm' | 'start-in-tray' | 'serve-to-tools', on: boolean): Promise<void> {
     await this.page.getByTestId(`input-${field}`).setChecked(on)
   }
 
@@ -43,6 +43,15 @@ export class SettingsPage {
 
   failure() {
     return this.page.getByTestId('settings-error-message')
+  }
+
+  /** The address tools are given while the cache is served to them. */
+  toolsUrl() {
+    return this.page.getByTestId('tools-proxy-url')
+  }
+
+  toolsError() {
+    return this.page.getByTestId('tools-proxy-error')
   }
 
   tokenStatus() {

@@ -15,6 +15,7 @@ export const EVENT_INVALIDATIONS: { readonly [E in EventName]?: readonly ReadOpe
   stats: ['stats', 'statsHistory', 'recentReads'],
   connection: ['connectionStatus', 'listLibraries'],
   settings: ['getSettings', 'connectionStatus', 'listLibraries', 'listEntries', 'stats'],
+  toolsProxy: ['toolsProxyStatus'],
 }
 
 /**

@@ -34,6 +34,8 @@ export const readOperations = {
   getSettings: (bridge: PlexCacheBridge) => read(['getSettings'], () => unwrap(bridge.getSettings())),
   recentReads: (bridge: PlexCacheBridge) => read(['recentReads'], () => unwrap(bridge.recentReads())),
   getAbout: (bridge: PlexCacheBridge) => read(['getAbout'], () => unwrap(bridge.getAbout())),
+  toolsProxyStatus: (bridge: PlexCacheBridge) =>
+    read(['toolsProxyStatus'], () => unwrap(bridge.toolsProxyStatus())),
   // getLibraryItems is paged: its queries are built in inspector/item-page-queries.ts.
 } as const
 
@@ -46,4 +48,5 @@ export type ReadOperation =
   | 'getSettings'
   | 'recentReads'
   | 'getAbout'
+  | 'toolsProxyStatus'
   | 'getLibraryItems'

@@ -14,6 +14,7 @@ import {
 } from './settings-form'
 import { ServerFields } from './ServerFields'
 import { SettingRows } from './SettingRows'
+import { ToolsProxyStatusLine } from './ToolsProxyStatusLine'
 import './settings.css'
 
 type Status =
@@ -134,6 +135,12 @@ export function SettingsView({
         <fieldset className="settings-group">
           <legend>Behaviour</legend>
           <SettingRows group="behaviour" form={form} errors={errors} onEdit={edit} />
+        </fieldset>
+
+        <fieldset className="settings-group" data-testid="settings-tools">
+          <legend>Other tools</legend>
+          <SettingRows group="tools" form={form} errors={errors} onEdit={edit} />
+          <ToolsProxyStatusLine />
         </fieldset>
       </div>
       <div className="settings-footer">
