@@ -57,9 +57,9 @@ describe('<ConsumerTable>', () => {
           misses: 0,
           plexRequestsAvoided: 2,
           timeSavedMs: 0,
-          stale: 0,
-          passedThrough: 0,
-          bytesServed: 0,
+          stale: 2,
+          passedThrough: 7,
+          bytesServed: 2048,
         },
         cli: {
           hits: 3,
@@ -78,6 +78,9 @@ describe('<ConsumerTable>', () => {
     expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(['Command line', 'Plexamp'])
     expect(text('consumer-hits', rows[0]!)).toBe('3')
     expect(text('consumer-misses', rows[0]!)).toBe('1')
+    expect(text('consumer-stale', rows[1]!)).toBe('2')
+    expect(text('consumer-passed-through', rows[1]!)).toBe('7')
+    expect(text('consumer-bytes-served', rows[1]!)).toBe('2.0 KB')
     expect(text('consumer-avoided', rows[0]!)).toBe('12')
     expect(text('consumer-time-saved', rows[0]!)).not.toBe(text('consumer-time-saved', rows[1]!))
     expect(rows[0]!.textContent).toContain('75')

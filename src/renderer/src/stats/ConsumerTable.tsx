@@ -1,4 +1,4 @@
-import { formatDuration, formatPercent } from '../../../shared/format'
+import { formatBytes, formatDuration, formatPercent } from '../../../shared/format'
 import type { ServiceStats } from '../../../shared/service-types'
 
 /** Plainer names for the consumers this app names itself; a tool's own name is shown as it gave it. */
@@ -37,6 +37,9 @@ export function ConsumerTable({ stats }: { stats: ServiceStats }) {
               <th scope="col">Hit rate</th>
               <th scope="col">Requests avoided</th>
               <th scope="col">Time saved</th>
+              <th scope="col">Stale answers</th>
+              <th scope="col">Passed to Plex</th>
+              <th scope="col">Served</th>
             </tr>
           </thead>
           <tbody>
@@ -52,6 +55,9 @@ export function ConsumerTable({ stats }: { stats: ServiceStats }) {
                 </td>
                 <td data-testid="consumer-avoided">{figures.plexRequestsAvoided.toLocaleString()}</td>
                 <td data-testid="consumer-time-saved">{formatDuration(figures.timeSavedMs)}</td>
+                <td data-testid="consumer-stale">{figures.stale.toLocaleString()}</td>
+                <td data-testid="consumer-passed-through">{figures.passedThrough.toLocaleString()}</td>
+                <td data-testid="consumer-bytes-served">{formatBytes(figures.bytesServed)}</td>
               </tr>
             ))}
           </tbody>
