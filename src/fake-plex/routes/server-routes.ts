@@ -43,6 +43,8 @@ export const rootRoute: Route = ({ identity, library, request }) => {
         myPlex: true,
         myPlexSigninState: 'ok',
         myPlexUsername: 'fake-owner@example.invalid',
+        // Real servers list their Plex Pass features here; @ctrl/plex's connect() splits it.
+        ownerFeatures: 'federated-auth,hardware_transcoding,sync',
         platform: 'Linux',
         platformVersion: '6.1.0',
         transcoderActiveVideoSessions: 0,
