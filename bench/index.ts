@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { cacheBenchPart } from './cache'
 import { cliBenchPart } from './cli'
 import { clientBenchPart } from './client'
+import { proxyBenchPart } from './proxy'
 import { scaleBenchPart } from './scale'
 import { serviceBenchPart } from './service'
 import { uiBenchPart } from './ui'
@@ -24,6 +25,7 @@ const PARTS: BenchPart[] = [
   cliBenchPart,
   uiBenchPart,
   scaleBenchPart,
+  proxyBenchPart,
 ]
 
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url))
