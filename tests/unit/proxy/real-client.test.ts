@@ -79,6 +79,37 @@ async function everyLibrary(server: PlexServer) {
   }
 }
 
+interface RawItem {
+  ratingKey: string
+  title: string
+  Media?: Array<{ Part?: Array<{ file: string; size: number }> }>
+}
+
+/**
+ * The same listings straight from the fake, read raw through the client's query(): @ctrl/plex's
+ * item classes throw on a Media without a Part, which real servers send and the fake does too (the
+ * proxy leaves such a Media out, as it carries no file).
+ */
+async function everyLibraryRaw(server: PlexServer) {
+  const listing = async (path: string) => {
+    const body = await server.query<{ MediaContainer: { Metadata: RawItem[] } }>(path)
+    return body.MediaContainer.Metadata.map((item) => ({
+      ratingKey: String(item.ratingKey),
+      title: item.title,
+      files: (item.Media ?? []).flatMap((media) =>
+        (media.Part ?? []).map((part) => [part.file, Number(part.size)]),
+      ),
+    })).sort((a, b) => a.ratingKey.localeCompare(b.ratingKey))
+  }
+  const sections = await (await server.library()).sections()
+  return {
+    titles: sections.map((section) => section.title),
+    movies: await listing('/library/sections/1/all'),
+    episodes: await listing('/library/sections/2/all?type=4'),
+    tracks: await listing('/library/sections/3/all?type=10'),
+  }
+}
+
 /** Requests for items that reached the fake (not counts, not the section list). */
 function upstreamItemRequests(fake: FakePlexServer) {
   return fake.controls
@@ -94,8 +125,9 @@ describe('@ctrl/plex through the proxy', () => {
   it('lists every library (movies, show episodes, music tracks) with every item and its files', async () => {
     const { client, direct } = await setup()
     const through = await everyLibrary(await client())
-    const straight = await everyLibrary(await direct())
-    expect(through.titles).toEqual(['Movies', 'TV Shows', 'Music', 'Photos'])
+    const straight = await everyLibraryRaw(await direct())
+    // @ctrl/plex builds movie, show and music sections only: the (empty) Photos library is not among them.
+    expect(through.titles).toEqual(['Movies', 'TV Shows', 'Music'])
     expect(through.movies).toHaveLength(30)
     expect(through.episodes).toHaveLength(2 * 2 * 3)
     expect(through.tracks).toHaveLength(2 * 2 * 4)
