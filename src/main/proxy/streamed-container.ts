@@ -49,7 +49,9 @@ export async function sendContainer(
       if (slice.length === 0) continue
       if (format.json) {
         const items = slice.map((child) => JSON.stringify(jsonObject(child))).join(',')
-        await write(any ? `,${items}` : `{"MediaContainer":${openJson(answer.attrs)}"Metadata":[${items}`)
+        // Plex's JSON groups children by kind: items under "Metadata", sections under "Directory".
+        const key = JSON.stringify(slice[0]!.jsonKey ?? slice[0]!.tag)
+        await write(any ? `,${items}` : `{"MediaContainer":${openJson(answer.attrs)}${key}:[${items}`)
       } else {
         const items = slice.map(toXmlFragment).join('')
         await write(any ? items : `${XML_PROLOG}<MediaContainer${xmlAttributes(answer.attrs)}>\n${items}`)
@@ -58,7 +60,7 @@ export async function sendContainer(
     }
   }
   if (format.json) {
-    // An empty page leaves Metadata out, as Plex does.
+    // An empty page leaves the child array out, as Plex does.
     await write(any ? ']}}' : JSON.stringify({ MediaContainer: withoutUndefined(answer.attrs) }))
   } else {
     await write(
