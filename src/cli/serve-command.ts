@@ -54,7 +54,14 @@ export async function runServe(
           'Every request needs a Plex token your server accepts, and each token sees only the libraries Plex shows it.',
       )
     if (options.json) output.json({ url: proxy.url })
-    else output.out(`Serving the cache to Plex tools at ${proxy.url} (Ctrl+C stops)`)
+    else if (isWildcard(host)) {
+      // 0.0.0.0 is where it listens, not an address a tool can use.
+      const listening = new URL(proxy.url).port
+      output.out(
+        `Serving the cache to Plex tools on every interface: at http://127.0.0.1:${listening} here, ` +
+          `at http://THIS-MACHINE'S-ADDRESS:${listening} from other machines (Ctrl+C stops)`,
+      )
+    } else output.out(`Serving the cache to Plex tools at ${proxy.url} (Ctrl+C stops)`)
     await stopped
     output.err('plex-cache: stopping')
     return EXIT_OK
@@ -81,4 +88,8 @@ function stopSignal(): Promise<NodeJS.Signals> {
     }
     for (const name of STOP_SIGNALS) process.once(name, stop)
   })
+}
+
+function isWildcard(host: string | undefined): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]'
 }

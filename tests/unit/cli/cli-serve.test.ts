@@ -80,7 +80,9 @@ describe('plex-cache serve', () => {
       PLEX_URL: plex.url,
       PLEX_TOKEN: TOKEN,
     })
-    expect(serving.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/)
+    // 0.0.0.0 is where it listens, not an address to give a tool: it names usable ones.
+    expect(serving.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(serving.url).not.toContain('0.0.0.0')
     expect(serving.stderr()).toContain('other machines can reach the cache')
     expect(serving.stderr()).toContain('Every request needs a Plex token your server accepts')
     const port = new URL(serving.url).port
