@@ -43,7 +43,10 @@ describe('the settings table', () => {
     }
     for (const outside of [min - step, max + step]) {
       expect(settingsChangeSchema.safeParse({ [key]: outside }).success).toBe(false)
-      expect(formErrorFor(key, outside)).toMatch(/^At (least|most) /)
+      // A port says its whole range; other numbers name the bound that was crossed.
+      expect(formErrorFor(key, outside)).toMatch(
+        SETTINGS[key].type === 'port' ? /^Enter a port number from \d+ to \d+\.$/ : /^At (least|most) /,
+      )
     }
   })
 
@@ -62,7 +65,7 @@ describe('the settings table', () => {
     act(() =>
       root.render(
         <>
-          {(['cache', 'behaviour'] as const).map((group) => (
+          {(['cache', 'behaviour', 'tools'] as const).map((group) => (
             <SettingRows
               key={group}
               group={group}
