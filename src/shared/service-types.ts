@@ -231,6 +231,11 @@ export interface ConsumerStats {
 /** Who a service read is for; the window's operations and the CLI each name themselves. */
 export interface ReadConsumer {
   consumer?: string
+  /**
+   * The rest of one read already counted (the proxy reads a long listing in chunks): not another
+   * hit, miss or recent read; its items still count as requests avoided and bytes served.
+   */
+  continuation?: boolean
 }
 
 /** One live cache entry, for the inspector: a library listing or one cached search. */

@@ -138,7 +138,12 @@ async function wholeListing(
 ): Promise<CachedItem[]> {
   const items: CachedItem[] = []
   for (let offset = 0; ;) {
-    const read = await service.getLibraryItems(key, { offset, limit: READ_CHUNK }, by)
+    // One client request is one read: the chunks after the first are not counted again.
+    const read = await service.getLibraryItems(
+      key,
+      { offset, limit: READ_CHUNK },
+      offset === 0 ? by : { ...by, continuation: true },
+    )
     items.push(...read.items)
     offset += read.items.length
     if (read.items.length < READ_CHUNK || offset >= read.total) return items
@@ -163,7 +168,11 @@ async function* pagedChildren(
     served += items.length
     offset += read.items.length
     if (served >= wanted || read.items.length === 0 || offset >= read.total) return
-    read = await service.getLibraryItems(key, { offset, limit: clampRead(wanted - served) }, by)
+    read = await service.getLibraryItems(
+      key,
+      { offset, limit: clampRead(wanted - served) },
+      { ...by, continuation: true },
+    )
   }
 }
 

@@ -141,7 +141,9 @@ export class CacheService {
 
   /** Reads name their consumer (see README "Statistics"); one that does not is counted as 'unnamed'. */
   getLibraryItems(library: string, query: ItemsQuery = {}, by: ReadConsumer = {}): Promise<ItemsResult> {
-    return this.guard(() => this.reads.items(library, query, consumerName(by.consumer)))
+    return this.guard(() =>
+      this.reads.items(library, query, consumerName(by.consumer), by.continuation === true),
+    )
   }
 
   search(library: string, title: string, by: ReadConsumer = {}): Promise<SearchResult> {

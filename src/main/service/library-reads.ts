@@ -22,7 +22,12 @@ export class LibraryReads {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** A page of a library for `consumer` (see read-consumers.ts), who is counted a hit or a miss. */
-  async items(library: string, query: ItemsQuery, consumer: string): Promise<ItemsResult> {
+  async items(
+    library: string,
+    query: ItemsQuery,
+    consumer: string,
+    continuation = false,
+  ): Promise<ItemsResult> {
     const checked = checkItemsQuery(query)
     let located: Located | undefined
     let result: ItemsResult | undefined
@@ -31,17 +36,21 @@ export class LibraryReads {
       located = await this.locate(library)
       const key = libraryCacheKey(located.server.machineIdentifier, located.section.key)
       // One read that may return an expired copy: kept in hand in case Plex cannot be reached.
-      const read = this.ctx.cache.readLibraryPage(key, checked, { allowStale: true, consumer })
+      const read = this.ctx.cache.readLibraryPage(key, checked, {
+        allowStale: true,
+        consumer: continuation ? false : consumer,
+      })
       this.ctx.counters.markChanged()
       hit = read !== null && !read.stale
-      result = await this.answerItems(located, key, checked, read, consumer)
+      result = await this.answerItems(located, key, checked, read, consumer, continuation)
       return result
     } finally {
-      this.ctx.counters.recentRead({
-        ...readOf(this.ctx.clock(), consumer, 'library', located?.section, library, checked.filter),
-        outcome: outcomeOf(result, hit),
-        items: result ? result.items.length : null,
-      })
+      if (!continuation)
+        this.ctx.counters.recentRead({
+          ...readOf(this.ctx.clock(), consumer, 'library', located?.section, library, checked.filter),
+          outcome: outcomeOf(result, hit),
+          items: result ? result.items.length : null,
+        })
     }
   }
 
@@ -51,9 +60,10 @@ export class LibraryReads {
     checked: CheckedQuery,
     read: EntryRead<LibraryPage> | null,
     consumer: string,
+    continuation: boolean,
   ): Promise<ItemsResult> {
     if (read && !read.stale) {
-      this.countPageHit(consumer, read.entry, checked, read.value.items.length)
+      this.countPageHit(consumer, read.entry, checked, read.value.items.length, continuation)
       return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
     }
     if (read && inRevalidationWindow(this.ctx, read.entry.expiresAt)) {
@@ -217,11 +227,15 @@ export class LibraryReads {
     entry: CacheEntryInfo,
     query: CheckedQuery,
     itemsServed: number,
+    continuation: boolean,
   ): void {
     const filtered = normaliseSearchKey(query.filter) !== ''
     const read = { libraryItems: entry.itemCount, offset: query.offset, limit: query.limit, filtered }
+    const saved = savedByPageRead(read, this.ctx.settings().pageSize, entry.meta?.fetchMs)
     this.ctx.counters.servedFromCache(consumer, {
-      ...savedByPageRead(read, this.ctx.settings().pageSize, entry.meta?.fetchMs),
+      ...saved,
+      // The first chunk already counted the request that finds the section.
+      requestsAvoided: continuation ? saved.requestsAvoided - 1 : saved.requestsAvoided,
       // Proportional to the entry's stored size: exact enough, and costs no serialisation on the hot path.
       bytes: Math.round((entry.bytes * itemsServed) / Math.max(1, entry.itemCount)),
     })

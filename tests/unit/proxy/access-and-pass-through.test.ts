@@ -119,4 +119,17 @@ describe('proxy: pass-through', () => {
     expect(byConsumer['PlexAPI/4.15']).toMatchObject({ hits: 1, misses: 0 })
     expect(setup.core.service.recentReads()[0]).toMatchObject({ consumer: 'PlexAPI/4.15', outcome: 'hit' })
   })
+
+  it('counts a listing longer than one service read as one read of the tool, not one per chunk', async () => {
+    // More movies than the proxy reads from the service at once (10,000), so it reads in chunks.
+    const setup = await proxySetup({ dataset: { movies: 10_500, shows: 0, artists: 0, photos: 0 } })
+    const asTool = { headers: { 'X-Plex-Product': 'Chunked Tool' } }
+    const cold = await setup.get('/library/sections/1/all', asTool)
+    expect(childrenNamed(parseXml(await cold.text()), 'Video')).toHaveLength(10_500)
+    const warm = await setup.get('/library/sections/1/all', asTool)
+    expect(childrenNamed(parseXml(await warm.text()), 'Video')).toHaveLength(10_500)
+    expect(setup.core.service.stats().byConsumer['Chunked Tool']).toMatchObject({ hits: 1, misses: 1 })
+    const reads = setup.core.service.recentReads().filter((read) => read.consumer === 'Chunked Tool')
+    expect(reads.map((read) => read.outcome)).toEqual(['hit', 'miss'])
+  }, 60_000)
 })
