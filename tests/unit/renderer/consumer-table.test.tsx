@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ConsumerTable } from '../../../src/renderer/src/stats/ConsumerTable'
 import type { ServiceStats } from '../../../src/shared/service-types'
+import { mountedPerTest } from './support/mounted-root'
 
 // React only runs effects inside act() when it knows it is under test.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -31,21 +31,9 @@ function statsWith(parts: Pick<ServiceStats, 'byConsumer' | 'inspectionReads'>):
 }
 
 describe('<ConsumerTable>', () => {
-  let container: HTMLElement
-  let root: Root
+  const mounted = mountedPerTest()
 
-  beforeEach(() => {
-    container = document.createElement('div')
-    document.body.append(container)
-    root = createRoot(container)
-  })
-
-  afterEach(() => {
-    act(() => root.unmount())
-    container.remove()
-  })
-
-  const text = (testId: string, within: ParentNode = container) =>
+  const text = (testId: string, within: ParentNode = mounted.container) =>
     within.querySelector(`[data-testid="${testId}"]`)?.textContent
 
   it('shows a row per consumer, busiest first, and the inspection reads apart', () => {
@@ -72,8 +60,8 @@ describe('<ConsumerTable>', () => {
         },
       },
     })
-    act(() => root.render(<ConsumerTable stats={stats} />))
-    const rows = [...container.querySelectorAll('[data-testid="consumer-row"]')]
+    act(() => mounted.root.render(<ConsumerTable stats={stats} />))
+    const rows = [...mounted.container.querySelectorAll('[data-testid="consumer-row"]')]
     expect(rows.map((row) => row.getAttribute('data-consumer'))).toEqual(['cli', 'Plexamp'])
     expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(['Command line', 'Plexamp'])
     expect(text('consumer-hits', rows[0]!)).toBe('3')
@@ -88,8 +76,10 @@ describe('<ConsumerTable>', () => {
   })
 
   it('says so when no consumer has read yet, and still shows the inspection reads', () => {
-    act(() => root.render(<ConsumerTable stats={statsWith({ inspectionReads: 7, byConsumer: {} })} />))
-    expect(container.querySelector('[data-testid="consumer-table"]')).toBeNull()
+    act(() =>
+      mounted.root.render(<ConsumerTable stats={statsWith({ inspectionReads: 7, byConsumer: {} })} />),
+    )
+    expect(mounted.container.querySelector('[data-testid="consumer-table"]')).toBeNull()
     expect(text('consumer-table-empty')).toContain('No reads')
     expect(text('inspection-reads')).toContain('7')
   })

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FindResults } from '../../../src/renderer/src/inspector/FindByFile'
 import { ItemRow } from '../../../src/renderer/src/inspector/ItemRow'
 import type { CachedItem } from '../../../src/shared/plex-data'
 import type { FileMatchRow } from '../../../src/shared/service-types'
+import { mountedPerTest } from './support/mounted-root'
 
 // React only runs effects inside act() when it knows it is under test.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
@@ -28,25 +28,13 @@ const HEAT: CachedItem = {
 }
 
 describe('Inspector rows and lookups with optimized copies and external ids', () => {
-  let container: HTMLElement
-  let root: Root
+  const mounted = mountedPerTest()
 
-  beforeEach(() => {
-    container = document.createElement('div')
-    document.body.append(container)
-    root = createRoot(container)
-  })
-
-  afterEach(() => {
-    act(() => root.unmount())
-    container.remove()
-  })
-
-  const find = (testId: string) => container.querySelector(`[data-testid="${testId}"]`)
+  const find = (testId: string) => mounted.container.querySelector(`[data-testid="${testId}"]`)
 
   const renderRow = (item: CachedItem) =>
     act(() =>
-      root.render(
+      mounted.root.render(
         <ItemRow
           index={0}
           gridId="g"
@@ -87,11 +75,11 @@ describe('Inspector rows and lookups with optimized copies and external ids', ()
       fetchedAt: 0,
     })
     act(() =>
-      root.render(
+      mounted.root.render(
         <FindResults asked="Heat (1995).mp4" matches={[row(ORIGINAL), row(COPY)]} at={0} onShow={() => {}} />,
       ),
     )
-    const results = container.querySelectorAll('[data-testid="find-result"]')
+    const results = mounted.container.querySelectorAll('[data-testid="find-result"]')
     expect(results).toHaveLength(2)
     expect(results[0]?.querySelector('[data-testid="find-result-optimized"]')).toBeNull()
     expect(results[1]?.querySelector('[data-testid="find-result-optimized"]')?.textContent).toBe(
