@@ -54,37 +54,54 @@ function AboutDetails({ about }: { about: AboutInfo }) {
         <dd data-testid="about-node-version">{about.nodeVersion}</dd>
       </dl>
       <dl className="about-paths">
-        <dt>Data folder</dt>
-        <dd>
-          <code data-testid="about-data-dir">{about.dataDir}</code>
-          <button
-            type="button"
-            className="button"
-            data-testid="open-data-folder"
-            disabled={busy}
-            onClick={() => void run(() => bridge.openDataFolder(), 'data folder')}
-          >
-            Open folder
-          </button>
-        </dd>
-        <dt>Log file</dt>
-        <dd>
-          <code data-testid="about-log-file">{about.logFile}</code>
-          <button
-            type="button"
-            className="button"
-            data-testid="show-log-file"
-            disabled={busy}
-            onClick={() => void run(() => bridge.showLogFile(), 'log file')}
-          >
-            Show log file
-          </button>
-        </dd>
+        <PathRow
+          label="Data folder"
+          path={about.dataDir}
+          testId="about-data-dir"
+          buttonTestId="open-data-folder"
+          buttonText="Open folder"
+          busy={busy}
+          onOpen={() => void run(() => bridge.openDataFolder(), 'data folder')}
+        />
+        <PathRow
+          label="Log file"
+          path={about.logFile}
+          testId="about-log-file"
+          buttonTestId="show-log-file"
+          buttonText="Show log file"
+          busy={busy}
+          onOpen={() => void run(() => bridge.showLogFile(), 'log file')}
+        />
       </dl>
       <p className="muted small">
         The log records refreshes, revalidations, evictions, recoveries, connection changes and errors; it
         never holds your Plex token.
       </p>
     </div>
+  )
+}
+
+interface PathRowProps {
+  label: string
+  path: string
+  testId: string
+  buttonTestId: string
+  buttonText: string
+  busy: boolean
+  onOpen(): void
+}
+
+/** A path the main process chose, with the one button that opens it. */
+function PathRow({ label, path, testId, buttonTestId, buttonText, busy, onOpen }: PathRowProps) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <code data-testid={testId}>{path}</code>
+        <button type="button" className="button" data-testid={buttonTestId} disabled={busy} onClick={onOpen}>
+          {buttonText}
+        </button>
+      </dd>
+    </>
   )
 }
