@@ -6,7 +6,7 @@ export interface BodyFaults {
   garbledJson: boolean
   /** JSON padded with whitespace to this many bytes; null is off. */
   oversizedBytes: number | null
-  /** The gzip stream cut in half (every body is gzipped when the client accepts it). */
+  /** The gzip stream cut in half (every body is gzipped, whether the client asked for it or not). */
   truncatedGzip: boolean
 }
 

@@ -89,7 +89,7 @@ export interface FakePlexControls {
   setMalformedJson(on: boolean): void
   /** JSON responses arrive whole but are not JSON (single quotes for double): malformed, not truncated. */
   setGarbledJson(on: boolean): void
-  /** gzip-encoded responses are cut in half (every body is gzipped while this is on, if the client accepts it). */
+  /** gzip-encoded responses are cut in half (every body is gzipped while this is on, asked for or not). */
   setTruncatedGzip(on: boolean): void
   /** Listings repeat the first page's items, rotated, on every page and announce a total of a million. */
   setRepeatingPages(on: boolean): void

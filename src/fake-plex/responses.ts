@@ -62,7 +62,8 @@ export async function send(res: ServerResponse, outgoing: Outgoing, options: Sen
     'Content-Type': outgoing.contentType,
     ...outgoing.headers,
   }
-  if (options.acceptsGzip && (body.length > GZIP_THRESHOLD_BYTES || faults.truncatedGzip)) {
+  // The faulty server compresses whether asked or not, as broken servers and proxies do.
+  if (faults.truncatedGzip || (options.acceptsGzip && body.length > GZIP_THRESHOLD_BYTES)) {
     body = await gzipAsync(body)
     if (faults.truncatedGzip) body = truncatedGzipBody(body)
     headers['Content-Encoding'] = 'gzip'

@@ -1,5 +1,6 @@
 export { PlexClient, DEFAULT_PAGE_SIZE } from './plex-client'
 export { normalizeBaseUrl } from './base-url'
+export { isLoopbackHost } from './loopback'
 export { extractItem, extractSection } from './extract'
 export { PlexMetadataType, leafTypeFor, leafTypesFor } from './plex-types'
 export {

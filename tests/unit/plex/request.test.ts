@@ -74,6 +74,19 @@ describe('every request', () => {
     expect(headers?.get('Accept-Encoding')).toBe('gzip')
     expect(seen[0]?.url).not.toContain(TOKEN)
   })
+
+  it('asks a server on this computer for plain bodies: gzip only pays across a network', async () => {
+    const asked: Array<string | null> = []
+    const fetch: FetchFunction = async (_url, init) => {
+      asked.push(new Headers(init.headers).get('Accept-Encoding'))
+      return ok()
+    }
+    const hosts = ['http://127.0.0.1:32400', 'http://localhost:32400', 'http://[::1]:32400']
+    for (const baseUrl of [...hosts, 'https://192-168-1-10.abc.plex.direct:32400']) {
+      await clientWith(fetch, { baseUrl }).plex.sections()
+    }
+    expect(asked).toEqual(['identity', 'identity', 'identity', 'gzip'])
+  })
 })
 
 describe('retries', () => {
