@@ -9,6 +9,7 @@ import {
   ITEMS_PER_CHUNK,
   MATCH_LINE_SEPARATOR,
 } from './entry-codec'
+import { DecodedChunks } from './decoded-chunks'
 import type { EntryRow, EntryStore } from './entry-store'
 import { foldForMatch } from '../../shared/text-fold'
 import { fileNameOf } from './search-key'
@@ -20,6 +21,8 @@ import type { CachedItem, FileMatch, LibraryPage } from './types'
  * entry throws DamagedEntryError, never a parser's message or a short answer.
  */
 export class PageReader {
+  private readonly decoded = new DecodedChunks()
+
   constructor(
     private readonly db: Database.Database,
     private readonly store: EntryStore,
@@ -86,7 +89,7 @@ export class PageReader {
     const last = chunkOf(end - 1)
     const items: CachedItem[] = []
     for (const chunk of this.store.chunkRange(entry.id, first.seq, last.seq)) {
-      for (const item of decodeChunk(entry.id, chunk)) items.push(item)
+      for (const item of this.decoded.decode(entry.id, chunk)) items.push(item)
     }
     const skip = offset - first.seq * ITEMS_PER_CHUNK
     if (items.length < skip + (end - offset))
@@ -107,13 +110,13 @@ export class PageReader {
   }
 
   private itemsAt(entryId: number, positions: readonly number[]): CachedItem[] {
-    const chunks = new Map<number, CachedItem[]>()
+    const chunks = new Map<number, readonly CachedItem[]>()
     return positions.map((position) => {
       const { seq, offsetInChunk } = chunkOf(position)
       let items = chunks.get(seq)
       if (!items) {
         const row = this.store.chunkAt(entryId, seq)
-        items = row ? decodeChunk(entryId, row) : []
+        items = row ? this.decoded.decode(entryId, row) : []
         chunks.set(seq, items)
       }
       const item = items[offsetInChunk]

@@ -157,11 +157,18 @@ export class PlexCache {
     return this.reads.read(key, options, (entry) => this.pages.page(entry, offset, limit, filter))
   }
 
-  /** A small JSON value with a TTL, such as a server's section list; not counted as a hit or miss. */
+  /** A small JSON value with a TTL, such as a server's section list; not counted as a hit or miss. Shared: never change it. */
   getDocument<T>(key: string, options: ReadOptions = {}): StoredDocument<T> | null {
     checkText(key, 'document key')
     this.assertOpen()
     return this.documents.get<T>(key, this.clock(), options.allowStale ?? false)
+  }
+
+  /** Whether a fresh copy of the document is kept; cheaper than getDocument, which parses it. */
+  hasFreshDocument(key: string): boolean {
+    checkText(key, 'document key')
+    this.assertOpen()
+    return this.documents.hasFresh(key, this.clock())
   }
 
   setDocument(key: string, value: unknown, ttlSeconds: number = this.limits.libraryTtlSeconds): void {

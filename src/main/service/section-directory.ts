@@ -57,7 +57,7 @@ export class SectionDirectory {
   }
 
   hasFresh(server: ServerRecord): boolean {
-    return this.deps.cache.getDocument(sectionsDocument(server.machineIdentifier)) !== null
+    return this.deps.cache.hasFreshDocument(sectionsDocument(server.machineIdentifier))
   }
 
   /** Asks Plex (coalesced), stores the list and forgets cached libraries the server no longer has. */

@@ -89,6 +89,23 @@ describe('PlexCache: documents', () => {
     expect(cache.getDocument('server:last', { allowStale: true })).toBeNull()
     expect(() => cache.setDocument('', 1)).toThrow(CacheArgumentError)
   })
+
+  it("says whether a fresh copy is kept, and reads another process's new value, not the one parsed before", () => {
+    const clock = new ManualClock()
+    const dataDir = tempDir()
+    const reader = openCache(clock, dataDir)
+    const writer = openCache(clock, dataDir)
+    expect(reader.hasFreshDocument('sections:abc')).toBe(false)
+    writer.setDocument('sections:abc', [{ key: '1', title: 'Movies' }], 60)
+    expect(reader.hasFreshDocument('sections:abc')).toBe(true)
+    const first = reader.getDocument('sections:abc')?.value
+    // Parsed once while the stored text stays the same.
+    expect(reader.getDocument('sections:abc')?.value).toBe(first)
+    writer.setDocument('sections:abc', [{ key: '2', title: 'Shows' }], 60)
+    expect(reader.getDocument('sections:abc')?.value).toEqual([{ key: '2', title: 'Shows' }])
+    clock.advanceSeconds(60)
+    expect(reader.hasFreshDocument('sections:abc')).toBe(false)
+  })
 })
 
 describe('PlexCache: named counters', () => {
