@@ -26,40 +26,35 @@ export function itemNode(tag: string, attrs: Record<string, AttrValue>, children
 const XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 export function toXml(root: Element): string {
-  const out: string[] = [XML_PROLOG]
-  writeXml(root, out)
-  return out.join('')
+  return XML_PROLOG + toXmlFragment(root)
 }
 
-/** One element without the prolog: the caching proxy streams a listing's items one by one. */
+/**
+ * One element without the prolog: the caching proxy streams a listing's items one by one.
+ * Built by string concatenation, which V8 joins lazily: about twice as fast as collecting parts
+ * in an array, and a listing renders tens of thousands of these.
+ */
 export function toXmlFragment(node: Element): string {
-  const out: string[] = []
-  writeXml(node, out)
-  return out.join('')
+  let out = '<' + node.tag + xmlAttributes(node.attrs)
+  if (node.children.length === 0) return out + '/>\n'
+  out += '>\n'
+  for (const child of node.children) out += toXmlFragment(child)
+  return out + '</' + node.tag + '>\n'
 }
 
 /** An element's attributes as XML (` name="value"`…), for a container opened before its items are known. */
 export function xmlAttributes(attrs: Record<string, AttrValue>): string {
-  const out: string[] = []
+  let out = ''
   for (const name in attrs) {
     const value = attrs[name]
-    if (value !== undefined) out.push(' ', name, '="', escapeAttribute(xmlValue(value)), '"')
+    if (value !== undefined) out += ' ' + name + '="' + xmlValue(value) + '"'
   }
-  return out.join('')
+  return out
 }
 
-function writeXml(node: Element, out: string[]): void {
-  out.push('<', node.tag, xmlAttributes(node.attrs))
-  if (node.children.length === 0) {
-    out.push('/>\n')
-    return
-  }
-  out.push('>\n')
-  for (const child of node.children) writeXml(child, out)
-  out.push('</', node.tag, '>\n')
-}
-
+/** Numbers and booleans never need escaping; Plex spells booleans 0/1. */
 function xmlValue(value: string | number | boolean): string {
+  if (typeof value === 'string') return escapeAttribute(value)
   if (typeof value === 'boolean') return value ? '1' : '0'
   return String(value)
 }
