@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { silentLogger, type Logger } from '../log'
-import type { FetchFunction } from '../plex'
+import { isLoopbackHost, type FetchFunction } from '../plex'
 import type { CacheService } from '../service'
 import { ServiceError } from '../service'
 import { cachedLeafType, cachedRouteOf, type CachedRoute } from './cached-routes'
 import { readClientRequest, type ClientRequest } from './client-request'
 import { listingAnswer, sectionsAnswer } from './listing-answer'
+import { RenderedBlocks } from './rendered-blocks'
+import { RenderedListings } from './rendered-listings'
 import { passThrough } from './pass-through'
 import { sendPlexError } from './plex-responses'
 import { sendContainer } from './streamed-container'
@@ -24,6 +26,8 @@ export interface CacheProxyOptions {
   /** Used for pass-through and token checks; default global fetch. */
   fetch?: FetchFunction
   log?: Logger
+  /** Where rendered listings are kept; a default one bounded at 32M characters when absent (tests pass their own). */
+  renderedBlocks?: RenderedBlocks
 }
 
 export interface CacheProxy {
@@ -35,9 +39,8 @@ export interface CacheProxy {
 export const DEFAULT_PROXY_PORT = 32499
 export const DEFAULT_PROXY_HOST = '127.0.0.1'
 
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
-}
+export { isLoopbackHost }
+export { RenderedBlocks }
 
 /**
  * A Plex-compatible HTTP server in front of the user's server: listings and title searches are
@@ -54,8 +57,9 @@ export async function startCacheProxy(options: CacheProxyOptions): Promise<Cache
   const fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init))
   const log = options.log ?? silentLogger
   const access = new TokenAccess(options.service, fetch, log)
+  const listings = new RenderedListings(options.service, options.renderedBlocks)
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    serve(req, res, { service: options.service, fetch, log, access }).catch((error: unknown) => {
+    serve(req, res, { service: options.service, fetch, log, access, listings }).catch((error: unknown) => {
       log.warn(`proxy: a request failed (${error instanceof Error ? error.name : 'error'})`)
       sendPlexError(res, 503)
     })
@@ -88,6 +92,7 @@ interface ProxyDeps {
   fetch: FetchFunction
   log: Logger
   access: TokenAccess
+  listings: RenderedListings
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps): Promise<void> {
@@ -123,19 +128,19 @@ async function answerFromCache(
     sendPlexError(res, 503)
     return true
   }
-  const format = { json: request.wantsJson, gzip: request.acceptsGzip }
+  const format = { json: request.wantsJson, gzip: request.compress }
   if (route.kind === 'sections') {
     await sendContainer(res, sectionsAnswer(access.scope), format)
     return true
   }
-  return answerListing(res, request, route, access.scope, format, deps)
+  return answerListing(res, request, route, { scope: access.scope, upstream }, format, deps)
 }
 
 async function answerListing(
   res: ServerResponse,
   request: ClientRequest,
   route: Extract<CachedRoute, { kind: 'listing' }>,
-  scope: TokenScope,
+  { scope, upstream }: { scope: TokenScope; upstream: string },
   format: { json: boolean; gzip: boolean },
   deps: ProxyDeps,
 ): Promise<boolean> {
@@ -143,18 +148,22 @@ async function answerListing(
   const section = scope.sections.find((candidate) => candidate.key === route.sectionKey)
   const leafType = section && cachedLeafType(section.type, route.typeNumber)
   if (!section || !leafType) return false
+  const ask = {
+    section,
+    leafType,
+    title: route.title,
+    includeGuids: route.includeGuids,
+    start: request.containerStart,
+    size: request.containerSize,
+    consumer: request.consumer,
+  }
   let answer
   try {
-    answer = await listingAnswer(deps.service, scope, {
-      section,
-      leafType,
-      title: route.title,
-      includeGuids: route.includeGuids,
-      start: request.containerStart,
-      size: request.containerSize,
-      consumer: request.consumer,
-    })
+    if (await deps.listings.answer(res, upstream, scope, ask, format)) return true
+    answer = await listingAnswer(deps.service, scope, ask)
   } catch (error) {
+    // Cut off while it was being sent: only ending the response can say so now.
+    if (res.headersSent) throw error
     const code = error instanceof ServiceError ? error.code : 'INTERNAL'
     if (code === 'NOT_FOUND') {
       sendPlexError(res, 404)

@@ -3,8 +3,8 @@ import { sortByTitle } from '../cache/title-order'
 import type { CacheService, ItemsResult } from '../service'
 import type { AttrValue, Element } from '../../shared/plex-element'
 import { element } from '../../shared/plex-element'
-import { cachedItemElement } from './item-elements'
-import type { ContainerAnswer } from './streamed-container'
+import { itemFormat } from './item-format'
+import { elementFormat, type ContainerAnswer } from './streamed-container'
 import type { SectionDirectory, TokenScope } from './token-access'
 
 /** The most items one service read returns (its page limit). */
@@ -37,16 +37,15 @@ export async function listingAnswer(
   service: CacheService,
   scope: TokenScope,
   ask: ListingAsk,
-): Promise<ContainerAnswer> {
+): Promise<ContainerAnswer<CachedItem>> {
   const by = { consumer: ask.consumer }
   const start = ask.start ?? 0
   const key = ask.section.key
   let total: number
-  let children: AsyncIterable<readonly Element[]>
+  let children: AsyncIterable<readonly CachedItem[]>
   // A photo section's listing holds photos and clips together, and a title search every type:
   // those are narrowed in hand. A movie, episode or track listing is paged by the cache itself.
-  const narrowed = ask.title !== undefined || ask.section.type === 'photo'
-  if (narrowed) {
+  if (!isPagedByCache(ask)) {
     const all =
       ask.title !== undefined
         ? sortByTitle((await service.search(key, ask.title, by)).results)
@@ -54,7 +53,7 @@ export async function listingAnswer(
     const matching = all.filter((item) => item.type === ask.leafType)
     total = matching.length
     const page = matching.slice(start, ask.size === undefined ? undefined : start + ask.size)
-    children = batches([page.map((item) => cachedItemElement(item, ask.includeGuids))])
+    children = batches([page])
   } else {
     const first = await service.getLibraryItems(
       key,
@@ -64,6 +63,31 @@ export async function listingAnswer(
     total = first.total
     children = pagedChildren(service, key, first, ask, by)
   }
+  return listingContainer(scope, ask, total, children)
+}
+
+/** True when listingAnswer pages the cache itself: no title filter, and not a photo section. */
+export function isPagedByCache(ask: Pick<ListingAsk, 'title' | 'section'>): boolean {
+  return ask.title === undefined && ask.section.type !== 'photo'
+}
+
+/** The container around a listing's items, with Plex's paging attributes and headers. */
+function listingContainer(
+  scope: TokenScope,
+  ask: ListingAsk,
+  total: number,
+  children: AsyncIterable<readonly CachedItem[]>,
+): ContainerAnswer<CachedItem> {
+  return { ...listingFrame(scope, ask, total), children, format: itemFormat(ask.includeGuids) }
+}
+
+/** A listing's container attributes and paging headers, for `total` items in all. */
+export function listingFrame(
+  scope: TokenScope,
+  ask: ListingAsk,
+  total: number,
+): Pick<ContainerAnswer, 'attrs' | 'headers'> {
+  const start = ask.start ?? 0
   const pageSize = Math.max(0, Math.min(ask.size ?? total, total - start))
   const paged = ask.start !== undefined || ask.size !== undefined
   const attrs: Record<string, AttrValue> = {
@@ -77,7 +101,7 @@ export async function listingAnswer(
   const headers: Record<string, string> = paged
     ? { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Total-Size': String(total) }
     : {}
-  return { attrs, children, headers }
+  return { attrs, headers }
 }
 
 /** The attributes every Plex container about one section carries, from what the server said of it. */
@@ -105,7 +129,7 @@ export function sectionsAnswer(scope: TokenScope): ContainerAnswer {
     if (plain !== undefined) attrs[name] = plain
   }
   const directories = scope.sections.map((section) => fromJson('Directory', section))
-  return { attrs, children: batches([directories]) }
+  return { attrs, children: batches([directories]), format: elementFormat('Directory') }
 }
 
 /** An element back from Plex's JSON: scalars are attributes, arrays of objects are child elements. */
@@ -157,14 +181,14 @@ async function* pagedChildren(
   first: ItemsResult,
   ask: ListingAsk,
   by: { consumer: string },
-): AsyncIterable<readonly Element[]> {
+): AsyncIterable<readonly CachedItem[]> {
   const wanted = ask.size === undefined ? Number.POSITIVE_INFINITY : ask.size
   let read = first
   let offset = ask.start ?? 0
   let served = 0
   for (;;) {
     const items = read.items.slice(0, Math.max(0, wanted - served))
-    if (items.length > 0) yield items.map((item) => cachedItemElement(item, ask.includeGuids))
+    if (items.length > 0) yield items
     served += items.length
     offset += read.items.length
     if (served >= wanted || read.items.length === 0 || offset >= read.total) return
@@ -176,7 +200,7 @@ async function* pagedChildren(
   }
 }
 
-async function* batches(list: readonly (readonly Element[])[]): AsyncIterable<readonly Element[]> {
+async function* batches<T>(list: readonly (readonly T[])[]): AsyncIterable<readonly T[]> {
   for (const batch of list) yield batch
 }
 

@@ -10,7 +10,7 @@ import { FileLookup } from './file-lookup'
 import { InFlight } from './in-flight'
 import { KeepWarm } from './keep-warm'
 import { LibraryLoader } from './library-loader'
-import { LibraryReads } from './library-reads'
+import { LibraryReads, type PageStamp, type PeekedPage } from './library-reads'
 import { listLibraryRows } from './library-rows'
 import { PlexConnection, type ClientTuning, type ServerRecord } from './plex-connection'
 import { Refreshes } from './refreshes'
@@ -257,6 +257,25 @@ export class CacheService {
 
   forgetProxyDocument(name: string): void {
     this.guardSync(() => this.ctx.cache.deleteDocument(this.proxyDocumentKey(name)))
+  }
+
+  /** For the proxy's rendered listings: the fresh stored copy of a library (LibraryReads.freshStamp). */
+  freshLibraryStamp(library: string, known?: PageStamp): Promise<PageStamp | null> {
+    return this.guard(() => this.reads.freshStamp(library, known))
+  }
+
+  /** A page of the stored copy `stamp` names, uncounted and never from Plex (LibraryReads.peek). */
+  peekLibraryPage(query: ItemsQuery, stamp: PageStamp): PeekedPage | null {
+    return this.guardSync(() => this.reads.peek(query, stamp))
+  }
+
+  /** Counts a read served from what was rendered from `stamp`'s copy, if it is still the fresh one. */
+  countReusedLibraryPage(
+    stamp: PageStamp,
+    query: { offset: number; limit: number },
+    by: ReadConsumer = {},
+  ): boolean {
+    return this.guardSync(() => this.reads.countReused(stamp, query, consumerName(by.consumer)))
   }
 
   /** A request a tool sent through the proxy that went on to Plex untouched, for its consumer's figures. */

@@ -1,6 +1,7 @@
 export { CacheService, type CacheServiceDeps } from './cache-service'
 export { ServiceError, toServiceError } from './errors'
 export type { ClientTuning } from './plex-connection'
+export type { PageStamp, PeekedPage } from './library-reads'
 export { DEFAULT_UPKEEP, type UpkeepOptions } from './upkeep'
 export type { ServiceListener } from './events'
 export type * from './types'

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib'
 import http from 'node:http'
+import { networkInterfaces } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { childrenNamed, parseXml, type XmlNode } from '../fake-plex/support'
 import { direct, proxySetup, upstreamItemRequests } from './support'
@@ -18,6 +19,24 @@ const CONTAINER = [
   'title1',
   'viewGroup',
 ]
+
+/** An IPv4 address of this machine that is not loopback, if it has one. */
+const NETWORK_ADDRESS = Object.values(networkInterfaces())
+  .flat()
+  .find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address
+
+/** A GET that accepts gzip, as most tools do, with the raw bytes and headers of the answer. */
+function rawGet(url: string, token: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'X-Plex-Token': token, 'Accept-Encoding': 'gzip, deflate' } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
 
 function pick(node: XmlNode, names: readonly string[]): Record<string, string | undefined> {
   return Object.fromEntries(names.map((name) => [name, node.attrs[name]]))
@@ -77,6 +96,12 @@ describe('proxy: listings answered from the cache', () => {
     const part = (first?.Media as { Part: { file: string; size: number }[] }[])[0]!.Part[0]!
     const theirPart = (their?.Media as { Part: { file: string; size: number }[] }[])[0]!.Part[0]!
     expect(part).toEqual({ file: theirPart.file, size: theirPart.size })
+    expect(first?.Guid).toEqual(their?.Guid)
+    expect((first?.Guid as unknown[]).length).toBeGreaterThan(0)
+    // The same external ids in XML, as Guid children after the Media.
+    const xml = parseXml(await (await setup.get('/library/sections/2/all?type=4&includeGuids=1')).text())
+    const guids = childrenNamed(childrenNamed(xml, 'Video')[0]!, 'Guid').map((guid) => guid.attrs.id)
+    expect(guids).toEqual((their?.Guid as { id: string }[]).map((guid) => guid.id))
   })
 
   it('pages by headers, counts with size 0, and filters by title with Plex rule (case and accents)', async () => {
@@ -118,32 +143,30 @@ describe('proxy: listings answered from the cache', () => {
     expect(legacy.map((item) => item.attrs.ratingKey)).toEqual(theirs.map((item) => item.attrs.ratingKey))
   })
 
-  it('gzips when asked, and answers the section list from what the server showed this token', async () => {
+  it('answers a tool on this computer in plain text with a length, even when it accepts gzip', async () => {
     const setup = await proxySetup()
-    const body = await new Promise<{ encoding?: string; text: string }>((resolve, reject) => {
-      http
-        .get(
-          `${setup.proxy.url}/library/sections/1/all`,
-          { headers: { 'X-Plex-Token': setup.fake.token, 'Accept-Encoding': 'gzip' } },
-          (res) => {
-            const chunks: Buffer[] = []
-            res.on('data', (chunk: Buffer) => chunks.push(chunk))
-            res.on('end', () =>
-              resolve({
-                encoding: res.headers['content-encoding'],
-                text: gunzipSync(Buffer.concat(chunks)).toString(),
-              }),
-            )
-          },
-        )
-        .on('error', reject)
-    })
-    expect(body.encoding).toBe('gzip')
-    expect(childrenNamed(parseXml(body.text), 'Video')).toHaveLength(120)
-    setup.fake.controls.clearRequestLog()
+    const page = await rawGet(`${setup.proxy.url}/library/sections/1/all`, setup.fake.token)
+    expect(page.headers['content-encoding']).toBeUndefined()
+    expect(Number(page.headers['content-length'])).toBe(page.body.length)
+    expect(childrenNamed(parseXml(page.body.toString()), 'Video')).toHaveLength(120)
+  })
+
+  it.skipIf(NETWORK_ADDRESS === undefined)(
+    'gzips for a tool on another machine (here: this machine reached by its network address)',
+    async () => {
+      const setup = await proxySetup({}, undefined, { host: '0.0.0.0', allowNonLoopback: true })
+      const port = new URL(setup.proxy.url).port
+      const page = await rawGet(`http://${NETWORK_ADDRESS}:${port}/library/sections/1/all`, setup.fake.token)
+      expect(page.headers['content-encoding']).toBe('gzip')
+      expect(childrenNamed(parseXml(gunzipSync(page.body).toString()), 'Video')).toHaveLength(120)
+    },
+  )
+
+  it('answers the section list from what the server showed this token', async () => {
+    const setup = await proxySetup()
     const sections = parseXml(await (await setup.get('/library/sections')).text())
     const theirs = parseXml(await (await direct(setup.fake, '/library/sections')).text())
     expect(sections).toEqual(theirs)
-    expect(setup.fake.controls.requestLog()).toHaveLength(1) // only the direct request above
+    expect(setup.fake.controls.requestLog()).toHaveLength(2) // the proxy's token check and the direct request
   })
 })

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import type { FakePlexOptions, FakePlexServer } from '../../../src/fake-plex'
-import { startCacheProxy, type CacheProxy } from '../../../src/main/proxy'
+import { startCacheProxy, type CacheProxy, type CacheProxyOptions } from '../../../src/main/proxy'
 import { fakePlex, openCore } from '../service/support'
 import type { Core } from '../../../src/main/core'
 
@@ -21,10 +21,14 @@ export interface ProxySetup {
 }
 
 /** The fake Plex (with one shared user), the real core over a temp dir, and the proxy in front, on loopback. */
-export async function proxySetup(options: FakePlexOptions = {}, clock?: () => number): Promise<ProxySetup> {
+export async function proxySetup(
+  options: FakePlexOptions = {},
+  clock?: () => number,
+  proxyOptions: Pick<CacheProxyOptions, 'host' | 'allowNonLoopback' | 'renderedBlocks'> = {},
+): Promise<ProxySetup> {
   const fake = await fakePlex({ sharedUsers: [SHARED], ...options })
   const core = openCore(fake, clock ? { clock } : {})
-  const proxy = await startCacheProxy({ service: core.service, port: 0 })
+  const proxy = await startCacheProxy({ service: core.service, port: 0, ...proxyOptions })
   proxies.push(proxy)
   const get: ProxySetup['get'] = (path, { token, headers } = {}) => {
     const sent = token === undefined ? fake.token : token
