@@ -30,5 +30,7 @@ function whatWasRead(read: RecentRead): string {
       return `search "${read.query}" in ${library}`
     case 'find':
       return `find "${read.query}"`
+    case 'plex':
+      return read.query
   }
 }

@@ -83,17 +83,27 @@ test("Statistics lists a tool's reads live, newest first, and never the window's
   try {
     await tool.service.getLibraryItems('1', { limit: 20 }, { consumer: 'cli' })
     await tool.service.search('1', 'the', { consumer: 'cli' })
+    // What the proxy records for a tool's request it sends on to Plex.
+    tool.service.countPassedThrough('Stash2Plex', {
+      method: 'GET',
+      path: '/library/metadata/1001',
+      answered: true,
+    })
     tool.cache.flushStats()
   } finally {
     await tool.close()
   }
 
   // No reload: the window hears that another process wrote to the file.
-  await expect(recent.rows()).toHaveCount(2, { timeout: 10_000 })
-  const newest = recent.rows().nth(0)
-  await expect(newest.getByTestId('recent-read-consumer')).toHaveText('Command line')
-  await expect(newest.getByTestId('recent-read-what')).toHaveText('Search “the” in Movies')
-  const oldest = recent.rows().nth(1)
+  await expect(recent.rows()).toHaveCount(3, { timeout: 10_000 })
+  const passed = recent.rows().nth(0)
+  await expect(passed.getByTestId('recent-read-consumer')).toHaveText('Stash2Plex')
+  await expect(passed.getByTestId('recent-read-what')).toHaveText('GET /library/metadata/1001')
+  await expect(passed.getByTestId('recent-read-outcome')).toHaveText('Passed to Plex')
+  const search = recent.rows().nth(1)
+  await expect(search.getByTestId('recent-read-consumer')).toHaveText('Command line')
+  await expect(search.getByTestId('recent-read-what')).toHaveText('Search “the” in Movies')
+  const oldest = recent.rows().nth(2)
   await expect(oldest.getByTestId('recent-read-what')).toHaveText('Movies')
   // The window's own read had fetched Movies already: the tool's page came from the cache.
   await expect(oldest).toHaveAttribute('data-outcome', 'hit')

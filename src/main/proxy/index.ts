@@ -106,8 +106,9 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps)
     const answered = await answerFromCache(res, request, request.token, route, upstream, deps)
     if (answered) return
   }
-  deps.service.countPassedThrough(request.consumer)
-  await passThrough(req, res, upstream, deps.fetch, deps.log)
+  await passThrough(req, res, upstream, deps.fetch, deps.log, (answered) =>
+    deps.service.countPassedThrough(request.consumer, { ...request, answered }),
+  )
 }
 
 /** True when the answer was sent; false when the request should go to Plex after all. */

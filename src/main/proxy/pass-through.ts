@@ -27,6 +27,7 @@ const HOP_BY_HOP = new Set([
  * Sends a client's request on to the user's server as it came (its own token included; the app's
  * token is never added) and streams the answer back. A redirect is handed to the client, never
  * followed, so no request goes to a host the user did not choose. Plex down: a Plex-like 503.
+ * `reached` is told, as soon as it is known, whether the server answered.
  */
 export async function passThrough(
   req: IncomingMessage,
@@ -34,12 +35,14 @@ export async function passThrough(
   upstream: string,
   fetch: FetchFunction,
   log: Logger,
+  reached: (answered: boolean) => void = () => undefined,
 ): Promise<void> {
   const abort = new AbortController()
   res.once('close', () => abort.abort())
   const headers = new Headers()
+  const connectionOnly = namedInConnection(req.headers.connection)
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || isHopByHop(name)) continue
+    if (value === undefined || isHopByHop(name) || connectionOnly.has(name)) continue
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one)
   }
   const method = req.method ?? 'GET'
@@ -54,15 +57,18 @@ export async function passThrough(
       ...(hasBody && { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' }),
     } as RequestInit)
   } catch (error) {
+    reached(false)
     if (!abort.signal.aborted) {
       log.warn(`proxy: the server did not answer a passed-through request (${nameOf(error)})`)
       sendPlexError(res, 503)
     }
     return
   }
+  reached(true)
   const outgoing: Record<string, string | string[]> = {}
+  const answerConnectionOnly = namedInConnection(response.headers.get('connection') ?? undefined)
   response.headers.forEach((value, name) => {
-    if (isHopByHop(name) || name === 'content-encoding') return
+    if (isHopByHop(name) || answerConnectionOnly.has(name) || name === 'content-encoding') return
     // fetch joins repeated headers with ", ": Set-Cookie must stay one header per cookie.
     outgoing[name] = name === 'set-cookie' ? response.headers.getSetCookie() : value
   })
@@ -78,6 +84,16 @@ export async function passThrough(
     // The client went away or the server broke off: the socket is closed either way.
     res.destroy()
   }
+}
+
+/** Headers a Connection header names belong to that one connection too (RFC 9110 §7.6.1). */
+function namedInConnection(connection: string | undefined): Set<string> {
+  return new Set(
+    (connection ?? '')
+      .split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== ''),
+  )
 }
 
 function isHopByHop(name: string): boolean {

@@ -279,8 +279,8 @@ export class CacheService {
   }
 
   /** A request a tool sent through the proxy that went on to Plex untouched, for its consumer's figures. */
-  countPassedThrough(consumer: string): void {
-    this.ctx.counters.passedThrough(consumerName(consumer))
+  countPassedThrough(consumer: string, request: { method: string; path: string; answered: boolean }): void {
+    this.ctx.counters.passedThrough(consumerName(consumer), request, this.ctx.clock())
     this.ctx.counters.markChanged()
   }
 

@@ -79,9 +79,27 @@ export class ServiceCounters {
     this.addNamed(consumerCounterName(consumer, 'bytesServed'), saved.bytes)
   }
 
-  /** A proxy request sent on to Plex: the consumer's own request, neither a hit nor a miss. */
-  passedThrough(consumer: string): void {
+  /**
+   * A proxy request sent on to Plex: the consumer's own request, neither a hit nor a miss, listed
+   * with the recent reads as its method and path (never its query, which may hold a token); failed
+   * when Plex did not answer.
+   */
+  passedThrough(
+    consumer: string,
+    request: { method: string; path: string; answered: boolean },
+    at: number,
+  ): void {
     this.addNamed(consumerCounterName(consumer, 'passedThrough'), 1)
+    this.recentRead({
+      at,
+      consumer,
+      kind: 'plex',
+      library: null,
+      libraryTitle: null,
+      query: `${request.method} ${request.path}`,
+      outcome: request.answered ? 'passed' : 'failed',
+      items: null,
+    })
   }
 
   /** True once after any change: the upkeep timer uses it to send one 'stats' event per tick at most. */

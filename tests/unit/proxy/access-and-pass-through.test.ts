@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { childrenNamed, parseXml } from '../fake-plex/support'
 import { ManualClock } from '../../support/manual-clock'
@@ -98,7 +99,9 @@ describe('proxy: pass-through', () => {
     expect(await passed.text()).toMatch(/^<Response code="503"/)
     expect((await setup.get('/library/sections/1/all', { token: 'never-seen' })).status).toBe(503)
     expect(setup.core.service.stats().byConsumer['Proxy Test']).toMatchObject({ stale: 1, passedThrough: 1 })
-    expect(setup.core.service.recentReads()[0]).toMatchObject({ outcome: 'stale' })
+    const recent = setup.core.service.recentReads()
+    expect(recent[0]).toMatchObject({ kind: 'plex', query: 'GET /library/metadata/1', outcome: 'failed' })
+    expect(recent[1]).toMatchObject({ kind: 'library', outcome: 'stale' })
   })
 
   it('counts each tool as its own consumer: hits, misses, passed-through requests and bytes', async () => {
@@ -106,7 +109,7 @@ describe('proxy: pass-through', () => {
     const asTool = { headers: { 'X-Plex-Product': 'Stash2Plex' } }
     await setup.get('/library/sections/1/all', asTool)
     await setup.get('/library/sections/1/all', asTool)
-    await setup.get('/library/metadata/1', asTool)
+    await setup.get(`/library/metadata/1?includeChildren=1&X-Plex-Token=${setup.fake.token}`, asTool)
     const before = upstreamItemRequests(setup.fake)
     await setup.get('/library/sections/1/all?X-Plex-Container-Size=10&X-Plex-Container-Start=0', {
       headers: { 'User-Agent': 'PlexAPI/4.15', 'X-Plex-Product': '' },
@@ -117,7 +120,17 @@ describe('proxy: pass-through', () => {
     expect(byConsumer.Stash2Plex!.bytesServed).toBeGreaterThan(0)
     expect(byConsumer.Stash2Plex!.plexRequestsAvoided).toBeGreaterThan(0)
     expect(byConsumer['PlexAPI/4.15']).toMatchObject({ hits: 1, misses: 0 })
-    expect(setup.core.service.recentReads()[0]).toMatchObject({ consumer: 'PlexAPI/4.15', outcome: 'hit' })
+    const recent = setup.core.service.recentReads()
+    expect(recent[0]).toMatchObject({ consumer: 'PlexAPI/4.15', outcome: 'hit' })
+    // The passed-through request is listed by its method and path, never its query.
+    expect(recent[1]).toMatchObject({
+      consumer: 'Stash2Plex',
+      kind: 'plex',
+      query: 'GET /library/metadata/1',
+      outcome: 'passed',
+      items: null,
+    })
+    expect(JSON.stringify(recent)).not.toContain(setup.fake.token)
   })
 
   it('counts a listing longer than one service read as one read of the tool, not one per chunk', async () => {
@@ -132,4 +145,34 @@ describe('proxy: pass-through', () => {
     const reads = setup.core.service.recentReads().filter((read) => read.consumer === 'Chunked Tool')
     expect(reads.map((read) => read.outcome)).toEqual(['hit', 'miss'])
   }, 60_000)
+})
+
+describe('proxy: hop-by-hop headers', () => {
+  it('does not forward the headers a Connection header names, which belong to that connection', async () => {
+    const setup = await proxySetup()
+    setup.fake.controls.clearRequestLog()
+    const status = await new Promise<number>((resolve, reject) => {
+      http
+        .get(
+          `${setup.proxy.url}/identity`,
+          {
+            headers: {
+              'X-Plex-Token': setup.fake.token,
+              'X-Plex-Product': 'Only For This Hop',
+              'X-Plex-Client-Identifier': 'tool-1',
+              Connection: 'keep-alive, X-Plex-Product',
+            },
+          },
+          (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          },
+        )
+        .on('error', reject)
+    })
+    expect(status).toBe(200)
+    const [logged] = setup.fake.controls.requestLog()
+    expect(logged?.plexHeaders['X-Plex-Client-Identifier']).toBe('tool-1')
+    expect(logged?.plexHeaders['X-Plex-Product']).toBeUndefined()
+  })
 })

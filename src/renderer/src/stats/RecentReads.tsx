@@ -10,6 +10,7 @@ const OUTCOME_TEXT: Record<RecentRead['outcome'], string> = {
   miss: 'Miss',
   stale: 'Stale',
   failed: 'Failed',
+  passed: 'Passed to Plex',
 }
 
 /**
@@ -79,5 +80,7 @@ function whatWasRead(read: RecentRead): string {
       return `Search “${read.query}” in ${library}`
     case 'find':
       return `Find file “${read.query}”`
+    case 'plex':
+      return read.query
   }
 }
