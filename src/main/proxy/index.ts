@@ -131,7 +131,9 @@ async function answerFromCache(
   }
   const format = { json: request.wantsJson, gzip: request.compress }
   if (route.kind === 'sections') {
-    await sendContainer(res, sectionsAnswer(access.scope), format)
+    const bytes = await sendContainer(res, sectionsAnswer(access.scope), format)
+    // The token's check asked Plex for this very list; otherwise the request never reached it.
+    if (access.from === 'cache') deps.service.countSectionListServed(request.consumer, bytes)
     return true
   }
   return answerListing(res, request, route, { scope: access.scope, upstream }, format, deps)

@@ -38,8 +38,8 @@ export function elementFormat(jsonKey: string): ChildFormat<Element> {
   return { jsonKey, xml: toXmlFragment, json: (child) => JSON.stringify(jsonObject(child)) }
 }
 
-/** A whole answer, rendered: what is sent for a page, and what the read-ahead keeps. */
-export interface RenderedAnswer {
+/** A whole answer, rendered, sent in one write. */
+interface RenderedAnswer {
   body: Buffer
   headers: Record<string, string>
 }
@@ -48,12 +48,13 @@ export interface RenderedAnswer {
  * Writes a MediaContainer as real Plex does, XML by default and JSON when asked, gzip when asked
  * for it (see compressesFor). An answer that is whole within BUFFERED_BYTES goes in one write with
  * its Content-Length; a longer one is streamed, waiting for the socket to drain between batches.
+ * Resolves with the size of the answer before any compression.
  */
 export async function sendContainer<T>(
   res: ServerResponse,
   answer: ContainerAnswer<T>,
   format: { json: boolean; gzip: boolean },
-): Promise<void> {
+): Promise<number> {
   const headers = answerHeaders(answer, format.json)
   const pieces = renderedContainer(answer, format.json)[Symbol.asyncIterator]()
   let buffered = ''
@@ -62,7 +63,11 @@ export async function sendContainer<T>(
     buffered += next.value
     next = await pieces.next()
   }
-  if (next.done && !format.gzip) return sendRendered(res, { body: Buffer.from(buffered), headers })
+  if (next.done && !format.gzip) {
+    const body = Buffer.from(buffered)
+    sendRendered(res, { body, headers })
+    return body.length
+  }
   res.writeHead(200, {
     ...headers,
     ...(format.gzip && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }),
@@ -70,29 +75,19 @@ export async function sendContainer<T>(
   // The fastest level: most of gzip's saving on repetitive XML at a fraction of its default cost.
   const sink: Writable = format.gzip ? createGzip({ level: constants.Z_BEST_SPEED }) : res
   if (format.gzip) sink.pipe(res)
+  let bytes = 0
   const write = async (text: string): Promise<void> => {
+    bytes += Buffer.byteLength(text)
     if (!sink.write(text)) await once(sink, 'drain')
   }
   await write(buffered)
   for (; !next.done; next = await pieces.next()) await write(next.value)
   sink.end()
   if (format.gzip) await once(res, 'finish')
+  return bytes
 }
 
-/** The whole answer in one body, for one that is small enough to keep (a page); undefined otherwise. */
-export async function renderAnswer<T>(
-  answer: ContainerAnswer<T>,
-  json: boolean,
-): Promise<RenderedAnswer | undefined> {
-  let text = ''
-  for await (const piece of renderedContainer(answer, json)) {
-    text += piece
-    if (text.length > BUFFERED_BYTES) return undefined
-  }
-  return { body: Buffer.from(text), headers: answerHeaders(answer, json) }
-}
-
-export function sendRendered(res: ServerResponse, rendered: RenderedAnswer): void {
+function sendRendered(res: ServerResponse, rendered: RenderedAnswer): void {
   res.writeHead(200, { ...rendered.headers, 'Content-Length': rendered.body.length })
   res.end(rendered.body)
 }

@@ -14,7 +14,14 @@ export interface TokenScope {
 }
 
 export type ScopeAnswer =
-  { kind: 'allowed'; scope: TokenScope } | { kind: 'rejected' } | { kind: 'unreachable' }
+  | {
+      kind: 'allowed'
+      scope: TokenScope
+      /** 'cache' when the scope was known without asking Plex now, 'plex' when Plex was asked. */
+      from: 'cache' | 'plex'
+    }
+  | { kind: 'rejected' }
+  | { kind: 'unreachable' }
 
 const CHECK_TIMEOUT_MS = 15_000
 
@@ -42,7 +49,7 @@ export class TokenAccess {
     const memoryKey = `${upstream}\n${hash}`
     const remembered = this.inMemory.get(memoryKey)
     if (remembered && remembered.expiresAt > this.clock()) {
-      return Promise.resolve({ kind: 'allowed', scope: remembered.scope })
+      return Promise.resolve({ kind: 'allowed', scope: remembered.scope, from: 'cache' })
     }
     // Many requests of one tool arrive together: one check answers them all.
     let pending = this.checking.get(memoryKey)
@@ -63,7 +70,7 @@ export class TokenAccess {
     const kept = this.service.proxyDocument<TokenScope>(documentName)
     if (kept && !kept.stale) {
       this.inMemory.set(memoryKey, { scope: kept.value, expiresAt: kept.expiresAt })
-      return { kind: 'allowed', scope: kept.value }
+      return { kind: 'allowed', scope: kept.value, from: 'cache' }
     }
     let response: Response
     try {
@@ -74,7 +81,7 @@ export class TokenAccess {
       })
     } catch (error) {
       this.log.warn(`proxy: could not check a client's token with the server (${nameOf(error)})`)
-      return kept ? { kind: 'allowed', scope: kept.value } : { kind: 'unreachable' }
+      return kept ? { kind: 'allowed', scope: kept.value, from: 'plex' } : { kind: 'unreachable' }
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel()
@@ -86,12 +93,12 @@ export class TokenAccess {
     if (!scope) {
       await response.body?.cancel().catch(() => undefined)
       // Maintenance, a proxy's error page, an unreadable answer: a token seen before keeps its sections.
-      return kept ? { kind: 'allowed', scope: kept.value } : { kind: 'unreachable' }
+      return kept ? { kind: 'allowed', scope: kept.value, from: 'plex' } : { kind: 'unreachable' }
     }
     this.service.keepProxyDocument(documentName, scope)
     const stored = this.service.proxyDocument<TokenScope>(documentName)
     this.inMemory.set(memoryKey, { scope, expiresAt: stored?.expiresAt ?? this.clock() })
-    return { kind: 'allowed', scope }
+    return { kind: 'allowed', scope, from: 'plex' }
   }
 }
 

@@ -278,6 +278,12 @@ export class CacheService {
     return this.guardSync(() => this.reads.countReused(stamp, query, consumerName(by.consumer)))
   }
 
+  /** The proxy answered a tool's section list without asking Plex: one request avoided. */
+  countSectionListServed(consumer: string, bytes: number): void {
+    this.ctx.counters.servedFromCache(consumerName(consumer), { requestsAvoided: 1, bytes, timeSavedMs: 0 })
+    this.ctx.counters.markChanged()
+  }
+
   /** A request a tool sent through the proxy that went on to Plex untouched, for its consumer's figures. */
   countPassedThrough(consumer: string, request: { method: string; path: string; answered: boolean }): void {
     this.ctx.counters.passedThrough(consumerName(consumer), request, this.ctx.clock())

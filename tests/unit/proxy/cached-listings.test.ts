@@ -162,11 +162,19 @@ describe('proxy: listings answered from the cache', () => {
     },
   )
 
-  it('answers the section list from what the server showed this token', async () => {
+  it('answers the section list from what the server showed this token, counting what it spared Plex', async () => {
     const setup = await proxySetup()
-    const sections = parseXml(await (await setup.get('/library/sections')).text())
+    const asTool = { headers: { 'X-Plex-Product': 'Lister' } }
+    const sections = parseXml(await (await setup.get('/library/sections', asTool)).text())
     const theirs = parseXml(await (await direct(setup.fake, '/library/sections')).text())
     expect(sections).toEqual(theirs)
     expect(setup.fake.controls.requestLog()).toHaveLength(2) // the proxy's token check and the direct request
+    // The first answer came with the token's check; the second never reached Plex.
+    expect(setup.core.service.stats().byConsumer.Lister?.plexRequestsAvoided ?? 0).toBe(0)
+    const again = await (await setup.get('/library/sections', asTool)).text()
+    expect(setup.fake.controls.requestLog()).toHaveLength(2)
+    const lister = setup.core.service.stats().byConsumer.Lister!
+    expect(lister.plexRequestsAvoided).toBe(1)
+    expect(lister.bytesServed).toBe(Buffer.byteLength(again))
   })
 })
