@@ -1,4 +1,4 @@
-import type { ExternalIds } from '../cache/types'
+import type { ExternalIds } from '../../shared/plex-data'
 import { asArray, asObject, toText } from './coerce'
 
 /** The agents whose ids the cache keeps: the ones tools match libraries by (Radarr, Sonarr, Trakt…). */

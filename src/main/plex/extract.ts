@@ -1,4 +1,4 @@
-import type { CachedFile, CachedItem } from '../cache/types'
+import type { CachedFile, CachedItem } from '../../shared/plex-data'
 import { asArray, asObject, toBoolean, toNumber, toText, type JsonObject } from './coerce'
 import { PlexProtocolError } from './errors'
 import { extractExternalIds } from './external-ids'

@@ -1,4 +1,4 @@
-import type { CachedItem } from '../cache/types'
+import type { CachedItem } from '../../shared/plex-data'
 import { normalizeBaseUrl } from './base-url'
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body'
 import { asArray, toBoolean, toNumber, toText, type JsonObject } from './coerce'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatAgo, formatCountdown } from '../../../src/renderer/src/libraries/countdown-format'
+import { formatAgo, formatCountdown } from '../../../src/renderer/src/timing/countdown-format'
 
 describe('formatCountdown', () => {
   it('always shows seconds, as m:ss, h:mm:ss or d hh:mm:ss', () => {

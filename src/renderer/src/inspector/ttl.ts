@@ -1,4 +1,4 @@
-import { formatCountdown } from '../libraries/countdown-format'
+import { formatCountdown } from '../timing/countdown-format'
 
 /** Time left in the same clock style as the libraries' countdowns, or "expired". */
 export function formatTtl(msLeft: number): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useBridge } from '../bridge/BridgeContext'
-import { ConfirmDialog } from '../shell/ConfirmDialog'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { useToasts } from '../toasts/Toasts'
 
 interface Counts {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import type { LibraryRow } from '../../../shared/service-types'
-import { ConfirmDialog } from '../shell/ConfirmDialog'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 
 interface Props {
   /** The library to clear; null keeps the dialog closed. */

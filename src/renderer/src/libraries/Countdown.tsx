@@ -1,4 +1,4 @@
-import { formatCountdown } from './countdown-format'
+import { formatCountdown } from '../timing/countdown-format'
 import { useNow } from '../timing/useNow'
 
 interface Props {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
 import type { CertificateDetails, ConnectionTestResult } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
-import { CertificatePrompt } from './CertificatePrompt'
+import { CertificatePrompt } from '../certificate/CertificatePrompt'
 
 type Outcome =
   | { kind: 'idle' }

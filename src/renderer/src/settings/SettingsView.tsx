@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
 import type { CertificateDetails } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
-import { CertificatePrompt } from '../onboarding/CertificatePrompt'
+import { CertificatePrompt } from '../certificate/CertificatePrompt'
 import { useToasts } from '../toasts/Toasts'
 import {
   checkForm,

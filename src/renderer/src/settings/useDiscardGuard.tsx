@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { ConfirmDialog } from '../shell/ConfirmDialog'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 
 export interface DiscardGuard {
   /** Runs `go` at once, or, when `leaving` Settings with unsaved edits, after the person agrees. */

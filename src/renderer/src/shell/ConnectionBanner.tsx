@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { PublicSettings } from '../../../shared/contract'
 import type { ConnectionProblem, ConnectionStatus } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
-import { CertificatePrompt } from '../onboarding/CertificatePrompt'
+import { CertificatePrompt } from '../certificate/CertificatePrompt'
 import { SignInWithPlex } from '../onboarding/SignInWithPlex'
 import './connection-banner.css'
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ConfirmDialog } from './ConfirmDialog'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import './disconnect-dialog.css'
 
 /** Rendered only while asking, so each time starts with the token kept. */

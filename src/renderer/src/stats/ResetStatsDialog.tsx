@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ConfirmDialog } from '../shell/ConfirmDialog'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 
 /** Asks before erasing the statistics, in the window's one confirmation dialog. */
 export function ResetStatsDialog({

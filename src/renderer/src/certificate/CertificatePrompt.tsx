@@ -1,5 +1,5 @@
 import type { CertificateDetails } from '../../../shared/service-types'
-import './onboarding.css'
+import './certificate-prompt.css'
 
 interface Props {
   certificate: CertificateDetails

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react'
-import './shell.css'
+import './confirm-dialog.css'
 
 interface Props {
   open: boolean
