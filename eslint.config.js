@@ -3,12 +3,15 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { electronGlue, layersPlugin, mainLayers, rendererLayers } from './eslint.layers.js'
 
 // The renderer and the shared contract run in a sandboxed browser context: they must
 // never reach for Electron, SQLite, Node built-ins or main-process code.
 const mainOnlyMessage =
   'Main-process only: the renderer and src/shared talk to main through the IPC contract.'
 const builtinMessage = 'Node built-ins are not available in the sandboxed renderer.'
+const electronOnlyInGlueMessage =
+  'Only the Electron glue (electronGlue in eslint.layers.js) imports electron: hand its pieces in as dependencies.'
 
 // Built-ins are listed as exact names, not patterns: a pattern such as "inspector" would also
 // forbid our own ./inspector folder.
@@ -60,6 +63,36 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: { 'no-restricted-imports': ['error', forbiddenOutsideMain] },
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': ['error', { layers: mainLayers }] },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': ['error', { layers: rendererLayers }] },
+  },
+  {
+    // The renderer and src/shared have their own, stricter list above.
+    files: [
+      'src/main/**/*.ts',
+      'src/preload/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/fake-plex/**/*.ts',
+      'src/web-bridge/**/*.ts',
+    ],
+    ignores: electronGlue,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: electronOnlyInGlueMessage }],
+          patterns: [{ group: ['electron/*'], message: electronOnlyInGlueMessage }],
+        },
+      ],
+    },
   },
   {
     // The launcher and the Node.js check are CommonJS in plain old JavaScript on purpose: an outdated
