@@ -1,6 +1,4 @@
 import { Notification } from 'electron'
-import type { PublicSettings } from '../shared/contract'
-import type { ConnectionStatus } from '../shared/service-types'
 import type { AppController } from './app/app-controller'
 import { BackgroundAlerts } from './app/background-alerts'
 
@@ -33,8 +31,7 @@ export function startBackgroundNotifications(options: BackgroundNotificationsOpt
     },
   })
   return options.controller.onEvent((message) => {
-    // EventMessage pairs each event with its payload only by convention, so the payload is named here.
-    if (message.event === 'settings') enabled = (message.payload as PublicSettings).notifyWhenHidden
-    if (message.event === 'connection') alerts.onConnection(message.payload as ConnectionStatus)
+    if (message.event === 'settings') enabled = message.payload.notifyWhenHidden
+    if (message.event === 'connection') alerts.onConnection(message.payload)
   })
 }

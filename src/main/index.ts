@@ -78,7 +78,6 @@ function startTray(started: AppController): TrayHandle | null {
       controller: started,
       showWindow: showMainWindow,
       toggleWindow: toggleMainWindow,
-      isWindowVisible: () => mainWindow?.isVisible() ?? false,
       quit: () => app.quit(),
       iconPath: path.join(app.getAppPath(), 'resources'),
     })

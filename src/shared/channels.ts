@@ -1,8 +1,8 @@
 /**
  * Operation and event names and the IPC channels they travel on. Kept apart from contract.ts so
  * the sandboxed preload can use them without bundling zod; contract.ts checks the lists match.
+ * Imports nothing, so the two files never import each other.
  */
-import type { EventName } from './contract'
 
 export const OPERATION_NAMES = [
   'listLibraries',
@@ -40,7 +40,7 @@ export const OPERATION_NAMES = [
 
 export type OperationName = (typeof OPERATION_NAMES)[number]
 
-export const EVENT_NAMES: readonly EventName[] = [
+export const EVENT_NAMES = [
   'changed',
   'progress',
   'stats',
@@ -50,7 +50,9 @@ export const EVENT_NAMES: readonly EventName[] = [
   'signIn',
   'refreshRun',
   'toolsProxy',
-]
+] as const
+
+export type EventName = (typeof EVENT_NAMES)[number]
 
 const CHANNEL_PREFIX = 'plex-cache:'
 

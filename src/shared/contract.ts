@@ -5,7 +5,7 @@
  * bridge and the renderer all import this file; no other file names a channel.
  */
 import { z } from 'zod'
-import type { OperationName } from './channels'
+import type { EventName, OperationName } from './channels'
 import { settingsSchemaShape, type SettingValues } from './settings-table'
 import type {
   CacheEntryRow,
@@ -28,7 +28,14 @@ import type { SignInState } from './sign-in-types'
 import type { AboutInfo } from './about'
 import type { RecentRead } from './recent-reads'
 
-export { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type OperationName } from './channels'
+export {
+  channelFor,
+  EVENT_CHANNEL,
+  EVENT_NAMES,
+  OPERATION_NAMES,
+  type EventName,
+  type OperationName,
+} from './channels'
 
 // ---- Envelope -------------------------------------------------------------------------------
 
@@ -191,6 +198,12 @@ export type ResultOf<K extends OperationName> = Contract[K]['result']
 
 // ---- Events ---------------------------------------------------------------------------------
 
+/** Something the user should be told that is not the answer to a request. */
+export interface Notice {
+  level: 'info' | 'warning' | 'error'
+  message: string
+}
+
 export interface EventPayloads {
   /** Cached data changed; `library` is the section key when one library did. Re-read what is shown. */
   changed: { library?: string }
@@ -201,7 +214,7 @@ export interface EventPayloads {
   connection: ConnectionStatus
   settings: PublicSettings
   /** Something the user should be told that is not the answer to a request (e.g. a damaged cache file was replaced). */
-  notice: { level: 'info' | 'warning' | 'error'; message: string }
+  notice: Notice
   /** Sign in with Plex moved on (approved, expired, servers found, connections tested…). */
   signIn: SignInState
   /** A "Refresh all" moved on: which library is being refreshed, which wait, how each ended. */
@@ -210,11 +223,28 @@ export interface EventPayloads {
   toolsProxy: ToolsProxyStatus
 }
 
-export type EventName = keyof EventPayloads
+// As for operations: the names live in channels.ts, and this fails to compile if they differ.
+const payloadsCoverEveryName: [EventName] extends [keyof EventPayloads]
+  ? [keyof EventPayloads] extends [EventName]
+    ? true
+    : never
+  : never = true
+void payloadsCoverEveryName
 
-export interface EventMessage<E extends EventName = EventName> {
-  event: E
-  payload: EventPayloads[E]
+/**
+ * One event as it travels, as a union over the event names: `switch (message.event)` narrows the
+ * payload. `EventMessage<'progress'>` is one member; `EventMessage` is any of them.
+ */
+export type EventMessage<E extends EventName = EventName> = {
+  [K in E]: { event: K; payload: EventPayloads[K] }
+}[E]
+
+/**
+ * Pairs an event with its payload: the one place a message is made. The signature keeps the two
+ * matched; the cast is only because TypeScript cannot see that a generic pair is a union member.
+ */
+export function eventMessage<E extends EventName>(event: E, payload: EventPayloads[E]): EventMessage {
+  return { event, payload } as EventMessage
 }
 
 // ---- The bridge the renderer gets as window.plexCache ---------------------------------------

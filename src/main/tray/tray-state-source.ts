@@ -3,14 +3,18 @@
  * service's events, and tracks the tray's own "Refresh all". Pure (no Electron), so it is tested
  * with a fake controller.
  */
-import type { EventMessage, OperationName, ToolsProxyStatus } from '../../shared/contract'
+import type { ArgsOf, EventMessage, OperationName, ResultOf } from '../../shared/contract'
 import type { ConnectionStatus, LibraryRow, ServiceStats } from '../../shared/service-types'
 import { throttle } from './throttle'
 import { INITIAL_TRAY_STATE, type TrayState, type TrayStats } from './tray-types'
 
-/** The part of the app controller the tray uses. Results are plain values; failures reject. */
+/**
+ * The part of the app controller the tray uses, typed by the contract as the controller is (the
+ * tray sits beside the controller, not on it, so it names the slice instead of importing it).
+ * Failures reject.
+ */
 export interface TrayController {
-  run(operation: OperationName, args?: unknown): Promise<unknown>
+  run<K extends OperationName>(operation: K, args: ArgsOf<K>): Promise<ResultOf<K>>
   onEvent(listener: (message: EventMessage) => void): () => void
 }
 
@@ -74,7 +78,7 @@ export class TrayStateSource {
     switch (message.event) {
       case 'progress': {
         // Patched in place rather than re-read: progress is the one event that comes in floods.
-        const { library, fetched, total } = message.payload as EventMessage<'progress'>['payload']
+        const { library, fetched, total } = message.payload
         this.state = {
           ...this.state,
           libraries: this.state.libraries.map(withProgress(library, fetched, total)),
@@ -83,7 +87,7 @@ export class TrayStateSource {
         return
       }
       case 'connection':
-        this.state = { ...this.state, connection: message.payload as ConnectionStatus }
+        this.state = { ...this.state, connection: message.payload }
         // Library states (stale or expired) depend on the connection, so re-read them too.
         this.reloadSoon()
         return
@@ -93,9 +97,11 @@ export class TrayStateSource {
         this.reloadSoon()
         return
       case 'toolsProxy':
-        this.update({ toolsProxy: message.payload as ToolsProxyStatus })
+        this.update({ toolsProxy: message.payload })
         return
       case 'notice':
+      case 'signIn':
+      case 'refreshRun':
         return
     }
   }
@@ -109,22 +115,21 @@ export class TrayStateSource {
 
   private async loadOnce(): Promise<void> {
     const [connection, libraries, stats, toolsProxy] = await Promise.allSettled([
-      this.controller.run('connectionStatus'),
-      this.controller.run('listLibraries'),
-      this.controller.run('stats'),
-      this.controller.run('toolsProxyStatus'),
+      this.controller.run('connectionStatus', undefined),
+      this.controller.run('listLibraries', undefined),
+      this.controller.run('stats', undefined),
+      this.controller.run('toolsProxyStatus', undefined),
     ])
     if (this.disposed) return
     // What could not be read keeps its last known value: a tray that blanks out on one failed
     // call would be less truthful than one that shows what it last knew.
     const next = { ...this.state }
-    if (connection.status === 'fulfilled') next.connection = connection.value as ConnectionStatus
+    if (connection.status === 'fulfilled') next.connection = connection.value
     else if (next.connection === null) next.connection = unreachable(connection.reason)
     if (next.connection?.state === 'unconfigured') next.libraries = []
-    else if (libraries.status === 'fulfilled') next.libraries = libraries.value as LibraryRow[]
-    if (stats.status === 'fulfilled') next.stats = trayStats(stats.value as ServiceStats)
-    if (toolsProxy.status === 'fulfilled' && toolsProxy.value !== undefined)
-      next.toolsProxy = toolsProxy.value as ToolsProxyStatus
+    else if (libraries.status === 'fulfilled') next.libraries = libraries.value
+    if (stats.status === 'fulfilled') next.stats = trayStats(stats.value)
+    if (toolsProxy.status === 'fulfilled') next.toolsProxy = toolsProxy.value
     this.state = next
     this.publish()
   }

@@ -13,8 +13,6 @@ export interface TrayDeps {
   controller: TrayController
   showWindow(): void
   toggleWindow(): void
-  /** Accepted for the caller's convenience; the menu always offers "Open" (see tray-menu.ts). */
-  isWindowVisible?(): boolean
   quit(): void
   /** The resources/ folder holding tray.ico, tray.png, trayTemplate.png and their @2x variants. */
   iconPath: string

@@ -1,19 +1,24 @@
-/** A stand-in for the app controller's run/onEvent interface that records every call. */
-import type { EventMessage, OperationName } from '../../../src/shared/contract'
+/** A stand-in for the app controller's run/onEvent slice that records every call. */
+import type { ArgsOf, EventMessage, OperationName, ResultOf } from '../../../src/shared/contract'
 import type { TrayController } from '../../../src/main/tray'
 
-type Answer = unknown | ((args: unknown) => unknown)
+/** What one operation answers: its result, an Error to reject with, or a function of the args. */
+type Answer<K extends OperationName> =
+  ResultOf<K> | Error | ((args: ArgsOf<K>) => ResultOf<K> | Error | Promise<ResultOf<K>>)
+
+export type Answers = { [K in OperationName]?: Answer<K> }
 
 export class FakeController implements TrayController {
   readonly calls: Array<{ operation: OperationName; args: unknown }> = []
   private readonly listeners = new Set<(message: EventMessage) => void>()
 
-  /** What each operation answers: a value, an Error to reject with, or a function of the args. */
-  constructor(readonly answers: Partial<Record<OperationName, Answer>>) {}
+  /** An operation without an answer rejects, as the real controller never resolves to nothing. */
+  constructor(readonly answers: Answers) {}
 
-  async run(operation: OperationName, args?: unknown): Promise<unknown> {
+  async run<K extends OperationName>(operation: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
     this.calls.push({ operation, args })
-    const answer = this.answers[operation]
+    const answer: Answer<K> | undefined = this.answers[operation]
+    if (answer === undefined) throw new Error(`The fake controller has no answer for ${operation}`)
     const value = typeof answer === 'function' ? await answer(args) : answer
     if (value instanceof Error) throw value
     return value

@@ -1,5 +1,5 @@
 /** Library rows and states for the tray tests. */
-import type { LibraryRow } from '../../../src/shared/service-types'
+import type { ConnectionStatus, LibraryRow } from '../../../src/shared/service-types'
 import { INITIAL_TRAY_STATE, type TrayMenuItem, type TrayState } from '../../../src/main/tray/tray-menu'
 
 const MB = 1024 * 1024
@@ -33,12 +33,14 @@ export const music = library({
   expiresAt: null,
 })
 
+export const onlineConnection: ConnectionStatus = {
+  state: 'online',
+  server: { friendlyName: 'Living Room', version: '1.41.0', machineIdentifier: 'abc' },
+}
+
 export const onlineState: TrayState = {
   ...INITIAL_TRAY_STATE,
-  connection: {
-    state: 'online',
-    server: { friendlyName: 'Living Room', version: '1.41.0', machineIdentifier: 'abc' },
-  },
+  connection: onlineConnection,
   libraries: [movies, shows, music],
   stats: { hitRate: 0.93, lookups: 200, bytes: 41 * MB, sizeLimitBytes: 500 * MB },
 }

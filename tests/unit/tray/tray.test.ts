@@ -2,10 +2,10 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTray, type TrayDeps } from '../../../src/main/tray'
 import { TRAY_UPDATE_INTERVAL_MS } from '../../../src/main/tray/tray-state-source'
-import type { ServiceStats } from '../../../src/shared/service-types'
+import type { ConnectionStatus, RefreshOutcome, ServiceStats } from '../../../src/shared/service-types'
 import { recorded, type FakeTray } from './electron-stand-in'
 import { FakeController } from './fake-controller'
-import { movies, music, onlineState, shows } from './fixtures'
+import { movies, music, onlineConnection, shows } from './fixtures'
 
 vi.mock('electron', () => import('./electron-stand-in'))
 
@@ -17,13 +17,21 @@ const stats = {
   sizeLimitBytes: 500 * 1024 * 1024,
 } as ServiceStats
 
+const refreshedShows: RefreshOutcome = {
+  key: '2',
+  title: 'TV Shows',
+  itemCount: 120,
+  outcome: 'fetched',
+  ms: 5,
+}
+
 function serviceAnswers() {
   return {
-    connectionStatus: onlineState.connection,
+    connectionStatus: onlineConnection,
     listLibraries: [movies, shows, music],
     stats,
     refreshAll: [],
-    refreshLibrary: {},
+    refreshLibrary: refreshedShows,
     clear: null,
   }
 }
@@ -34,7 +42,6 @@ function startTray(controller: FakeController, overrides: Partial<TrayDeps> = {}
     controller,
     showWindow: () => window.shown++,
     toggleWindow: () => window.toggled++,
-    isWindowVisible: () => false,
     quit: () => window.quit++,
     iconPath: '/app/resources',
     platform: 'linux',
@@ -111,7 +118,7 @@ describe('createTray', () => {
   })
 
   it('"Refresh all libraries" runs refreshAll and shows it running until it ends', async () => {
-    let finish: (value: unknown) => void = () => undefined
+    let finish: (value: RefreshOutcome[]) => void = () => undefined
     const controller = new FakeController({
       ...serviceAnswers(),
       refreshAll: () => new Promise((resolve) => (finish = resolve)),
@@ -211,9 +218,12 @@ describe('createTray', () => {
     const { tray } = startTray(controller)
     await vi.waitFor(() => expect(statusOf(tray)).toMatch(/^Connected/))
 
-    const offline = { state: 'offline', lastError: { code: 'UNREACHABLE', message: 'no answer' } }
+    const offline: ConnectionStatus = {
+      state: 'offline',
+      lastError: { code: 'UNREACHABLE', message: 'no answer' },
+    }
     Object.assign(answers, { connectionStatus: offline, listLibraries: new Error('Plex is unreachable') })
-    controller.emit({ event: 'connection', payload: offline as never })
+    controller.emit({ event: 'connection', payload: offline })
     await vi.waitFor(() => expect(statusOf(tray)).toBe('Offline — serving cached data'))
     expect(item(tray.lastMenu, 'Refresh').submenu).toHaveLength(3)
   })
