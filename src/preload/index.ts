@@ -1,41 +1,32 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES } from '../shared/channels'
-import type { EventMessage, EventName, PlexCacheBridge } from '../shared/contract'
+import { channelFor, EVENT_CHANNEL, EVENT_NAMES, OPERATION_NAMES, type EventName } from '../shared/channels'
+import type { EventMessage, PlexCacheBridge } from '../shared/contract'
+import { HeldUntilHeard } from '../shared/held-until-heard'
 
 // Runs sandboxed: only `electron` and what is bundled in (src/shared) are available. The renderer
 // gets one plain function per contract operation plus on(); never ipcRenderer or a generic invoke,
 // so a compromised page can reach exactly the contract and nothing else.
 
-type Listener = (payload: unknown) => void
-
-const listeners = new Map<EventName, Set<Listener>>(EVENT_NAMES.map((name) => [name, new Set<Listener>()]))
-/** Notices that arrived before the page subscribed (main sends them once the page has loaded). */
-let unheardNotices: unknown[] = []
-const MAX_UNHEARD_NOTICES = 20
+/**
+ * Each event's listeners. Notices that arrive before the page listens for them are kept for its
+ * first notice listener (main sends them once the page has loaded, which can be before it subscribes).
+ */
+const listeners = new Map<EventName, HeldUntilHeard<unknown>>(
+  EVENT_NAMES.map((name) => [name, new HeldUntilHeard<unknown>()]),
+)
 
 ipcRenderer.on(EVENT_CHANNEL, (_event, message: EventMessage) => {
+  // An unknown or malformed message goes no further than this lookup.
   const subscribed = listeners.get(message?.event)
   if (subscribed === undefined) return
-  if (subscribed.size === 0 && message.event === 'notice') {
-    if (unheardNotices.length < MAX_UNHEARD_NOTICES) unheardNotices.push(message.payload)
-    return
-  }
-  for (const listener of [...subscribed]) listener(message.payload)
+  subscribed.emit(message.payload, { hold: message.event === 'notice' })
 })
 
-function on(event: EventName, listener: Listener): () => void {
+function on(event: EventName, listener: (payload: unknown) => void): () => void {
   const subscribed = listeners.get(event)
   if (subscribed === undefined) throw new TypeError(`Unknown Plex Cache event: ${String(event)}`)
   if (typeof listener !== 'function') throw new TypeError('The listener must be a function')
-  subscribed.add(listener)
-  if (event === 'notice') {
-    const unheard = unheardNotices
-    unheardNotices = []
-    for (const payload of unheard) listener(payload)
-  }
-  return () => {
-    subscribed.delete(listener)
-  }
+  return subscribed.on(listener)
 }
 
 const operations = Object.fromEntries(

@@ -1,10 +1,9 @@
-import type { EventMessage, EventName, EventPayloads } from '../../shared/contract'
+import { eventMessage, type EventMessage, type EventName, type EventPayloads } from '../../shared/contract'
 import type { ServiceEvent } from '../service'
+import { HeldUntilHeard } from '../../shared/held-until-heard'
 import { redactSecretsDeep } from '../../shared/redact'
 
 type Listener = (message: EventMessage) => void
-
-const MAX_BUFFERED_NOTICES = 20
 
 /**
  * Fans the service's, the settings' and the cache's events out as contract events. Notices raised
@@ -12,29 +11,17 @@ const MAX_BUFFERED_NOTICES = 20
  * scrubber, so a secret that slipped into a message never leaves the main process.
  */
 export class EventHub {
-  private readonly listeners = new Set<Listener>()
-  private pendingNotices: EventMessage[] = []
+  private readonly listeners = new HeldUntilHeard<EventMessage>()
 
   constructor(private readonly secrets: () => readonly string[]) {}
 
   on(listener: Listener): () => void {
-    this.listeners.add(listener)
-    const pending = this.pendingNotices
-    this.pendingNotices = []
-    for (const message of pending) deliver(listener, message)
-    return () => {
-      this.listeners.delete(listener)
-    }
+    return this.listeners.on((message) => deliver(listener, message))
   }
 
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
-    const message = scrub({ event, payload } as EventMessage, this.secrets())
-    if (this.listeners.size === 0) {
-      if (event === 'notice' && this.pendingNotices.length < MAX_BUFFERED_NOTICES)
-        this.pendingNotices.push(message)
-      return
-    }
-    for (const listener of [...this.listeners]) deliver(listener, message)
+    // Only notices wait for a listener: everything else is read afresh when one starts.
+    this.listeners.emit(scrub(eventMessage(event, payload), this.secrets()), { hold: event === 'notice' })
   }
 
   fromService(event: ServiceEvent): void {
@@ -59,7 +46,6 @@ export class EventHub {
 
   clear(): void {
     this.listeners.clear()
-    this.pendingNotices = []
   }
 }
 

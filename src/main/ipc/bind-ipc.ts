@@ -6,6 +6,7 @@ import {
   type Envelope,
   type EventMessage,
 } from '../../shared/contract'
+import { HeldMessages } from '../../shared/held-until-heard'
 import type { AppController } from '../app/app-controller'
 import { createHandlerTable } from './handler-table'
 import { isTrustedRendererUrl, type RendererLocation } from './trusted-sender'
@@ -27,7 +28,6 @@ const FORBIDDEN: Envelope<never> = {
   ok: false,
   error: { code: 'FORBIDDEN', message: 'Only the Plex Cache window may make this request.' },
 }
-const MAX_HELD_NOTICES = 20
 
 /** Binds every contract operation to ipcMain.handle and forwards the app's events to the window. */
 export function bindIpc({ controller, getWindow, renderer }: IpcBindingOptions): IpcBinding {
@@ -41,7 +41,7 @@ export function bindIpc({ controller, getWindow, renderer }: IpcBindingOptions):
     )
   }
 
-  let heldNotices: EventMessage[] = []
+  const heldNotices = new HeldMessages<EventMessage>()
   const send = (message: EventMessage) => {
     const window = getWindow()
     const contents = window && !window.isDestroyed() ? window.webContents : null
@@ -53,9 +53,9 @@ export function bindIpc({ controller, getWindow, renderer }: IpcBindingOptions):
       isTrustedRendererUrl(contents.getURL(), renderer)
     if (showsOurPage) {
       contents.send(EVENT_CHANNEL, message)
-    } else if (message.event === 'notice' && heldNotices.length < MAX_HELD_NOTICES) {
+    } else if (message.event === 'notice') {
       // Everything else is re-read when the page starts; a notice would simply be lost.
-      heldNotices.push(message)
+      heldNotices.hold(message)
     }
   }
   const unsubscribe = controller.onEvent(send)
@@ -63,9 +63,7 @@ export function bindIpc({ controller, getWindow, renderer }: IpcBindingOptions):
   return {
     attachWindow(window) {
       window.webContents.on('did-finish-load', () => {
-        const held = heldNotices
-        heldNotices = []
-        for (const message of held) send(message)
+        for (const message of heldNotices.release()) send(message)
       })
     },
     dispose() {

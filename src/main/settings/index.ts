@@ -1,6 +1,6 @@
 export { SettingsStore, type PreparedSettings } from './settings-store'
 export type { TokenVault, UnsealedToken } from './token-vault'
-export type { Notice } from './notice-buffer'
+export type { Notice } from '../../shared/contract'
 export { openSharedSettings } from './shared-settings'
 export { sharedTokenVault, type SharedTokenVaultOptions } from './shared-token-vault'
 export type { KeychainEntry, TokenStore } from './token-store'

@@ -1,8 +1,13 @@
 import fs from 'node:fs'
-import { settingsChangeSchema, type PublicSettings, type SettingsChange } from '../../shared/contract'
+import {
+  settingsChangeSchema,
+  type Notice,
+  type PublicSettings,
+  type SettingsChange,
+} from '../../shared/contract'
+import { HeldUntilHeard } from '../../shared/held-until-heard'
 import { ServiceError } from '../service'
 import type { ServiceSettings } from '../service'
-import { NoticeBuffer, type Notice } from './notice-buffer'
 import { writePrivateFile } from './private-files'
 import { savedTokenLocation, type SavedTokenLocation } from './shared-token-vault'
 import { watchSettingsFile } from './settings-file-watch'
@@ -42,7 +47,8 @@ export const TOKEN_DROPPED_NOTICE =
 export class SettingsStore {
   private readonly file: string
   private readonly vault: TokenVault | null
-  private readonly notices = new NoticeBuffer()
+  /** Loading settings at startup can raise notices before the app listens: they are kept for it. */
+  private readonly notices = new HeldUntilHeard<Notice>()
   private state: SettingsState
   /** The stored copy waiting to be decrypted; until it is, the token counts as set. */
   private unsealing: string | null
