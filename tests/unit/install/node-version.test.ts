@@ -50,6 +50,8 @@ describe('the Node.js version check', () => {
       'build',
       'test',
       'test:unit',
+      'test:fast',
+      'test:process',
       'test:e2e',
       'bench',
       'fake-plex',
