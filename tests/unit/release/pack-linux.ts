@@ -20,7 +20,7 @@ export interface LinuxPackage {
 }
 
 /**
- * Packs the Linux app with the real configuration (package.json "build") and a stand-in Electron
+ * Packs the Linux app with the real configuration (electron-builder.ts) and a stand-in Electron
  * binary, then lets the deb and AppImage targets compute everything they would hand to fpm and the
  * AppImage tools (electron-builder's `effectiveOptionComputed` hook) and stops there, because those
  * tools would have to be downloaded. The scripts are read while electron-builder still has them.

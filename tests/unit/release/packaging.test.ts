@@ -38,7 +38,7 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: header.readUInt32BE(16), height: header.readUInt32BE(20) }
 }
 
-describe('release configuration (package.json "build")', () => {
+describe('release configuration (electron-builder.ts)', () => {
   it('names the app and builds installers with `npm run dist`', () => {
     expect(config.appId).toBe('app.plexcache.desktop')
     expect(config.productName).toBe('Plex Cache')
@@ -53,7 +53,9 @@ describe('release configuration (package.json "build")', () => {
     // them, these are the placeholders the README's "Placeholders" note names.
     expect(pkg.author.email).toBe('plex-cache@example.invalid')
     expect(config.extraMetadata.homepage).toBe('https://plex-cache.example.invalid')
-    const placeholders = JSON.stringify(pkg).match(/[\w.@/:-]*example\.invalid/g)
+    const placeholders = `${JSON.stringify(pkg)} ${JSON.stringify(config)}`.match(
+      /[\w.@/:-]*example\.invalid/g,
+    )
     expect(placeholders).toEqual(['plex-cache@example.invalid', 'https://plex-cache.example.invalid'])
   })
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import builderConfig from '../../../electron-builder'
 
-// The release configuration lives in package.json ("build"). electron-builder replaces the top-level
-// `files` with a platform's own list, so each platform carries its complete list.
+// The release configuration lives in electron-builder.ts. electron-builder does not merge a
+// platform's `files` with a top-level list, so each platform carries its complete list.
 
 export const projectRoot = path.resolve(import.meta.dirname, '../../..')
 export const fromRoot = (...parts: string[]) => path.join(projectRoot, ...parts)
@@ -45,11 +46,10 @@ export interface PackageJson {
   scripts: Record<string, string>
   dependencies: Record<string, string>
   devDependencies: Record<string, string>
-  build: BuildConfig
 }
 
 export const pkg = JSON.parse(fs.readFileSync(fromRoot('package.json'), 'utf8')) as PackageJson
-export const config = pkg.build
+export const config: BuildConfig = builderConfig
 export const platforms = { linux: config.linux, mac: config.mac, win: config.win }
 export type PlatformName = keyof typeof platforms
 
