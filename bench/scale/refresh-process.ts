@@ -72,7 +72,7 @@ async function coldRefresh(core: Core) {
 async function sampleFileNames(core: Core, title: string, items: number): Promise<string[]> {
   const names: string[] = []
   for (let offset = 0; offset < items; offset += Math.max(1, Math.floor(items / 50))) {
-    const page = await core.service.getLibraryItems(title, { offset, limit: 1 })
+    const page = await core.service.getLibraryItems({ library: title, offset, limit: 1 })
     const path = page.items[0]?.files[0]?.path
     if (path) names.push(path.split('/').pop()!)
   }
@@ -84,7 +84,8 @@ async function measureReads(core: Core, title: string, items: number): Promise<L
     warmup: 10,
     iterations: job.readRounds,
     run: (round) =>
-      core.service.getLibraryItems(title, {
+      core.service.getLibraryItems({
+        library: title,
         offset: (round * 7919) % Math.max(1, items - PAGE_LIMIT),
         limit: PAGE_LIMIT,
       }),
@@ -99,7 +100,7 @@ async function measureReads(core: Core, title: string, items: number): Promise<L
   const findSamples = await measureAsync({
     warmup: 10,
     iterations: job.readRounds,
-    run: (round) => core.service.findByFile(names[round % names.length]!),
+    run: (round) => core.service.findByFile({ nameOrPath: names[round % names.length]! }),
     verify: (matches) => assertBench(matches.length >= 1, `${title}: findByFile found nothing`),
   })
   return { title, items, page: summarize(pageSamples), findByFile: summarize(findSamples) }

@@ -62,11 +62,11 @@ async function measureService(
   const refreshSamples = await measureAsync({
     warmup: 0,
     iterations: plan.fetchRounds,
-    run: () => service.refreshLibrary('Movies', { force: true }),
+    run: () => service.refreshLibrary({ library: 'Movies', force: true }),
     verify: (outcome) =>
       assertBench(outcome.outcome === 'fetched', `refresh ${outcome.outcome}: ${outcome.error?.message}`),
   })
-  const all = await service.getLibraryItems('Movies', { limit: 10_000 })
+  const all = await service.getLibraryItems({ library: 'Movies', limit: 10_000 })
   const fileNames = all.items
     .filter((_, i) => i % 37 === 0)
     .map((item) => item.files[0]!.path.split('/').pop()!)
@@ -75,7 +75,8 @@ async function measureService(
     warmup: 10,
     iterations: plan.pageRounds,
     run: (round) =>
-      service.getLibraryItems('Movies', {
+      service.getLibraryItems({
+        library: 'Movies',
         offset: (round * 7919) % (plan.items - PAGE_LIMIT),
         limit: PAGE_LIMIT,
       }),
@@ -85,7 +86,7 @@ async function measureService(
   const findSamples = await measureAsync<FileMatchRow[]>({
     warmup: 10,
     iterations: plan.findRounds,
-    run: (round) => service.findByFile(fileNames[round % fileNames.length]!),
+    run: (round) => service.findByFile({ nameOrPath: fileNames[round % fileNames.length]! }),
     verify: (matches) => assertBench(matches.length >= 1, 'findByFile found nothing for a cached file'),
   })
   return {

@@ -1,6 +1,5 @@
 import type {
   FileMatchRow,
-  ItemsQuery,
   ItemsResult,
   LibraryRow,
   ReadConsumer,
@@ -9,7 +8,8 @@ import type {
   ServiceErrorInfo,
   ServiceEvent,
   ServiceStats,
-} from '../main/service/types'
+} from '../shared/service-types'
+import type { ArgsOf, ResultOf } from '../shared/contract'
 import type { CliCommand } from './args'
 import { CliFailure, EXIT_FAILURE, EXIT_OK, withHint } from './failure'
 import type { Output } from './output'
@@ -33,13 +33,13 @@ import type { RecentRead } from '../shared/recent-reads'
  */
 export interface CliService {
   listLibraries(): Promise<LibraryRow[]>
-  getLibraryItems(library: string, query: ItemsQuery, by: ReadConsumer): Promise<ItemsResult>
-  search(library: string, title: string, by: ReadConsumer): Promise<SearchResult>
-  findByFile(nameOrPath: string, by: ReadConsumer): Promise<FileMatchRow[]>
-  refreshLibrary(library: string, options: { force: boolean }): Promise<RefreshOutcome>
-  refreshAll(options: { force: boolean }): Promise<RefreshOutcome[]>
+  getLibraryItems(args: ArgsOf<'getLibraryItems'>, by: ReadConsumer): Promise<ItemsResult>
+  search(args: ArgsOf<'search'>, by: ReadConsumer): Promise<SearchResult>
+  findByFile(args: ArgsOf<'findByFile'>, by: ReadConsumer): Promise<FileMatchRow[]>
+  refreshLibrary(args: ArgsOf<'refreshLibrary'>): Promise<RefreshOutcome>
+  refreshAll(args: ArgsOf<'refreshAll'>): Promise<RefreshOutcome[]>
   clear(): unknown
-  clearLibrary(library: string): Promise<number>
+  clearLibrary(args: ArgsOf<'clearLibrary'>): Promise<ResultOf<'clearLibrary'>>
   resetStats(): unknown
   stats(): ServiceStats | Promise<ServiceStats>
   recentReads(): RecentRead[] | Promise<RecentRead[]>
@@ -117,7 +117,7 @@ async function refresh(names: string[], force: boolean, context: CommandContext)
       for (const outcome of await service.refreshAll({ force })) report(outcome)
     } else {
       // One at a time, like refreshAll: a person watching the bar sees one library at a time.
-      for (const name of names) report(await service.refreshLibrary(name, { force }))
+      for (const name of names) report(await service.refreshLibrary({ library: name, force }))
     }
   } finally {
     unsubscribe()
@@ -136,11 +136,8 @@ async function items(
   command: Extract<CliCommand, { name: 'items' }>,
   { service, output, json, clock }: CommandContext,
 ): Promise<number> {
-  const query: ItemsQuery = {}
-  if (command.offset !== undefined) query.offset = command.offset
-  if (command.limit !== undefined) query.limit = command.limit
-  if (command.filter !== undefined) query.filter = command.filter
-  const page = await service.getLibraryItems(command.library, query, CLI_READ)
+  const { library, offset, limit } = command
+  const page = await service.getLibraryItems({ library, offset, limit, filter: command.filter }, CLI_READ)
   if (page.source === 'stale') warnStale(output, page.error, `cached ${timeLeft(page.fetchedAt, clock())}`)
   if (json) {
     output.json({ source: page.source, total: page.total, items: page.items })
@@ -158,7 +155,7 @@ async function items(
 
 async function search(library: string, title: string, context: CommandContext): Promise<number> {
   const { service, output, json } = context
-  const result = await service.search(library, title, CLI_READ)
+  const result = await service.search({ library, title }, CLI_READ)
   const age =
     result.fetchedAt === undefined
       ? 'cached earlier'
@@ -176,7 +173,7 @@ async function search(library: string, title: string, context: CommandContext): 
 }
 
 async function find(target: string, { service, output, json, clock }: CommandContext): Promise<number> {
-  const matches = await service.findByFile(target, CLI_READ)
+  const matches = await service.findByFile({ nameOrPath: target }, CLI_READ)
   const stale = matches.filter((match) => match.source === 'stale')
   if (stale.length > 0) {
     // One warning, with the oldest copy's age; --json's source and fetchedAt say which rows are stale.
@@ -216,7 +213,7 @@ async function clear(
     else output.out('Removed every cached entry. Statistics are kept.')
     return EXIT_OK
   }
-  const removed = await service.clearLibrary(library)
+  const { removed } = await service.clearLibrary({ library })
   if (json) output.json({ cleared: library, removed })
   else output.out(`Removed ${removed} cached entr${removed === 1 ? 'y' : 'ies'} of library "${library}".`)
   return EXIT_OK

@@ -1,4 +1,4 @@
-import type { ServiceErrorInfo } from '../main/service/types'
+import type { ServiceErrorInfo } from '../shared/service-types'
 import { CacheStorageError } from '../main/cache/storage-errors'
 import { UsageError } from './args'
 

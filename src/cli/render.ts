@@ -1,5 +1,5 @@
 import type { CachedFile, CachedItem } from '../main/cache/types'
-import type { LibraryRow, ReadSource, RefreshOutcome, ServiceStats } from '../main/service/types'
+import type { LibraryRow, ReadSource, RefreshOutcome, ServiceStats } from '../shared/service-types'
 import { formatBytes, formatDuration, formatPercent } from '../shared/format'
 import { inlineText } from './terminal-text'
 

@@ -81,8 +81,8 @@ test("Statistics lists a tool's reads live, newest first, and never the window's
     settings: { ...DEFAULT_SETTINGS, serverUrl: plex.url, token: plex.token, keepWarm: false },
   })
   try {
-    await tool.service.getLibraryItems('1', { limit: 20 }, { consumer: 'cli' })
-    await tool.service.search('1', 'the', { consumer: 'cli' })
+    await tool.service.getLibraryItems({ library: '1', limit: 20 }, { consumer: 'cli' })
+    await tool.service.search({ library: '1', title: 'the' }, { consumer: 'cli' })
     // What the proxy records for a tool's request it sends on to Plex.
     tool.service.countPassedThrough('Stash2Plex', {
       method: 'GET',

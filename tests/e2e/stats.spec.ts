@@ -28,13 +28,13 @@ function openTool(dataDir: string, plex: FakePlexServer, clock: TestClock): Core
 
 /** One page of a library read by the tool; its counts are written at once, as the CLI does at exit. */
 async function toolReads(tool: Core, library = '1'): Promise<string> {
-  const result = await tool.service.getLibraryItems(library, { limit: 20 }, TOOL)
+  const result = await tool.service.getLibraryItems({ library, limit: 20 }, TOOL)
   tool.cache.flushStats()
   return result.source
 }
 
 async function toolSearches(tool: Core, title: string): Promise<void> {
-  await tool.service.search('1', title, TOOL)
+  await tool.service.search({ library: '1', title }, TOOL)
   tool.cache.flushStats()
 }
 

@@ -35,9 +35,9 @@ async function toolReads(dataDir: string, plex: FakePlexServer, clock: TestClock
   })
   try {
     for (const library of ['1', '1', '2', '1', '3', '2', '1']) {
-      await tool.service.getLibraryItems(library, { limit: 20 }, { consumer: 'cli' })
+      await tool.service.getLibraryItems({ library, limit: 20 }, { consumer: 'cli' })
     }
-    await tool.service.search('1', 'the', { consumer: 'cli' })
+    await tool.service.search({ library: '1', title: 'the' }, { consumer: 'cli' })
     tool.cache.flushStats()
   } finally {
     await tool.close()

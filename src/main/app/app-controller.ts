@@ -6,9 +6,8 @@ import type {
   OperationName,
   PublicSettings,
   ResultOf,
-  SettingsChange,
 } from '../../shared/contract'
-import { cacheEventMessage } from '../cache'
+import { cacheEventMessage, INSPECTION_CONSUMER } from '../cache'
 import { persistentClientIdentifier } from '../client-id'
 import { createCore, type Core } from '../core'
 import { plexTvEndpoints, type PlexTvEndpoints } from '../plextv'
@@ -18,7 +17,6 @@ import type { PreparedSettings, SettingsStore } from '../settings'
 import { CertificatePins } from '../settings/certificate-pins'
 import { DemoServer, DEMO_DATASET } from './demo-server'
 import { EventHub } from './event-hub'
-import { createOperationTable, type OperationTable } from './operations'
 import { createSignIn, type SignInOptions } from './sign-in-wiring'
 import { trustServerCertificate } from './trust-certificate'
 import { logActivity, logSettingsChange, signInLog } from './activity-log'
@@ -61,6 +59,11 @@ export interface AppControllerOptions {
   appVersion?: string
   /** Opens the data folder and shows the log file (Electron's shell; the bridge records the requests). */
   shellPaths?: ShellPaths
+}
+
+/** One function per contract operation, receiving arguments the contract's schema has already accepted. */
+type OperationTable = {
+  [K in OperationName]: (args: ArgsOf<K>) => Promise<ResultOf<K>> | ResultOf<K>
 }
 
 export interface AppController {
@@ -172,38 +175,70 @@ export async function createAppController(options: AppControllerOptions): Promis
     },
   )
 
-  const operations: OperationTable = createOperationTable({
-    service,
-    store,
-    signIn,
-    about: () => aboutThisApp({ appVersion, dataDir: options.dataDir, logFile }),
-    toolsProxyStatus: () => toolsProxy.status,
-    localPaths: createLocalPathOpener(
-      { dataDir: options.dataDir, logFile },
-      options.shellPaths ?? {
-        openPath: async () => 'nothing can open files here',
-        showItemInFolder: () => {},
-      },
-    ),
-    trustCertificate: async (url, fingerprint256) => {
-      const trusted = await trustServerCertificate(new CertificatePins(options.dataDir), url, fingerprint256)
-      log.info(`Trusted the certificate of ${new URL(url).origin} (SHA-256 ${fingerprint256})`)
-      options.onCertificateTrusted?.()
-      return trusted
+  const localPaths = createLocalPathOpener(
+    { dataDir: options.dataDir, logFile },
+    options.shellPaths ?? {
+      openPath: async () => 'nothing can open files here',
+      showItemInFolder: () => {},
     },
-    changeSettings: (change: SettingsChange) =>
+  )
+  /**
+   * The window reads only to show the cache to its user, so its reads are inspection, never hits.
+   * The consumer is chosen here, per operation, and never taken from the renderer's arguments.
+   */
+  const inspection = { consumer: INSPECTION_CONSUMER }
+  // The service's methods take the contract's arguments and give its results: this only routes.
+  const operations: OperationTable = {
+    listLibraries: () => service.listLibraries(),
+    getLibraryItems: (args) => service.getLibraryItems(args, inspection),
+    search: (args) => service.search(args, inspection),
+    findByFile: (args) => service.findByFile(args, inspection),
+    refreshLibrary: (args) => service.refreshLibrary(args),
+    refreshAll: (args) => service.refreshAll(args),
+    cancelRefresh: () => service.cancelRefresh(),
+    clear: () => service.clear(),
+    clearLibrary: (args) => service.clearLibrary(args),
+    listEntries: () => service.listEntries(),
+    deleteSearch: (args) => service.deleteSearch(args),
+    resetStats: () => service.resetStats(),
+    stats: () => service.stats(),
+    statsHistory: (args) => service.statsHistory(args),
+    recentReads: () => service.recentReads(),
+    connectionStatus: (args) => (args?.check ? service.checkConnection() : service.connectionStatus()),
+    testConnection: (args) => service.testConnection(args),
+    getSettings: () => store.publicSettings(),
+    setSettings: (change) =>
       oneAtATime(async () => {
         const settings = apply(await store.prepare(change))
         // Leaving demo mode: nothing talks to the demo server any more.
         if (!settings.demo && demo.running) void demo.close()
         return settings
       }),
+    trustCertificate: async ({ url, fingerprint256 }) => {
+      const trusted = await trustServerCertificate(new CertificatePins(options.dataDir), url, fingerprint256)
+      log.info(`Trusted the certificate of ${new URL(url).origin} (SHA-256 ${fingerprint256})`)
+      options.onCertificateTrusted?.()
+      return trusted
+    },
     useDemoServer: () =>
       oneAtATime(async () => {
         const endpoint = await startDemo(demo)
         return apply(store.prepareDemo(endpoint.url, endpoint.token))
       }),
-  })
+    signInStart: () => signIn.session.start(),
+    signInState: () => signIn.session.current(),
+    signInCancel: () => signIn.session.cancel(),
+    signInChooseServer: ({ clientIdentifier }) => signIn.session.chooseServer(clientIdentifier),
+    signInUseConnection: async ({ clientIdentifier, uri }) => {
+      await signIn.session.useConnection(clientIdentifier, uri)
+      return store.publicSettings()
+    },
+    signOut: () => signIn.signOut(),
+    getAbout: () => aboutThisApp({ appVersion, dataDir: options.dataDir, logFile }),
+    openDataFolder: async () => ({ opened: await localPaths.openDataFolder() }),
+    showLogFile: async () => ({ opened: await localPaths.showLogFile() }),
+    toolsProxyStatus: () => toolsProxy.status,
+  }
 
   let closing: Promise<void> | undefined
   // Not awaited: the window and every operation work meanwhile, and the service connects when the

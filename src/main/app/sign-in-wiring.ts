@@ -52,7 +52,7 @@ export function createSignIn(options: SignInOptions, deps: SignInWiringDeps) {
     emit: deps.emit,
     async save(server, connection, accountToken) {
       // The server is asked with its own token before anything is saved: a refused token is not kept.
-      await deps.service.testConnection(connection.uri, server.accessToken)
+      await deps.service.testConnection({ url: connection.uri, token: server.accessToken })
       await deps.applyInTurn(() =>
         deps.store.prepareSignIn(connection.uri, server.accessToken, savedPlexServer(server)),
       )

@@ -48,7 +48,7 @@ export async function listingAnswer(
   if (!isPagedByCache(ask)) {
     const all =
       ask.title !== undefined
-        ? sortByTitle((await service.search(key, ask.title, by)).results)
+        ? sortByTitle((await service.search({ library: key, title: ask.title }, by)).results)
         : await wholeListing(service, key, by)
     const matching = all.filter((item) => item.type === ask.leafType)
     total = matching.length
@@ -56,8 +56,7 @@ export async function listingAnswer(
     children = batches([page])
   } else {
     const first = await service.getLibraryItems(
-      key,
-      { offset: start, limit: clampRead(ask.size ?? READ_CHUNK) },
+      { library: key, offset: start, limit: clampRead(ask.size ?? READ_CHUNK) },
       by,
     )
     total = first.total
@@ -164,8 +163,7 @@ async function wholeListing(
   for (let offset = 0; ;) {
     // One client request is one read: the chunks after the first are not counted again.
     const read = await service.getLibraryItems(
-      key,
-      { offset, limit: READ_CHUNK },
+      { library: key, offset, limit: READ_CHUNK },
       offset === 0 ? by : { ...by, continuation: true },
     )
     items.push(...read.items)
@@ -193,8 +191,7 @@ async function* pagedChildren(
     offset += read.items.length
     if (served >= wanted || read.items.length === 0 || offset >= read.total) return
     read = await service.getLibraryItems(
-      key,
-      { offset, limit: clampRead(wanted - served) },
+      { library: key, offset, limit: clampRead(wanted - served) },
       { ...by, continuation: true },
     )
   }

@@ -32,8 +32,8 @@ import type {
   ServiceSettings,
   ServiceStats,
   StatsBucket,
-  StatsRange,
-} from './types'
+} from '../../shared/service-types'
+import type { ArgsOf, ResultOf } from '../../shared/contract'
 import { DEFAULT_UPKEEP, Upkeep, type UpkeepOptions } from './upkeep'
 import { silentLogger, type Logger } from '../log'
 import type { RecentRead } from '../../shared/recent-reads'
@@ -106,7 +106,7 @@ export class CacheService {
   }
 
   /** Friendly name, version, machine id and library count of a server; the settings stay as they are. */
-  testConnection(url: string, token: string): Promise<ConnectionTestResult> {
+  testConnection({ url, token }: ArgsOf<'testConnection'>): Promise<ConnectionTestResult> {
     return this.guard(async () => {
       try {
         const client = new PlexClient({
@@ -140,51 +140,55 @@ export class CacheService {
   }
 
   /** Reads name their consumer (see README "Statistics"); one that does not is counted as 'unnamed'. */
-  getLibraryItems(library: string, query: ItemsQuery = {}, by: ReadConsumer = {}): Promise<ItemsResult> {
+  getLibraryItems(
+    { library, ...query }: ArgsOf<'getLibraryItems'>,
+    by: ReadConsumer = {},
+  ): Promise<ItemsResult> {
     return this.guard(() =>
       this.reads.items(library, query, consumerName(by.consumer), by.continuation === true),
     )
   }
 
-  search(library: string, title: string, by: ReadConsumer = {}): Promise<SearchResult> {
+  search({ library, title }: ArgsOf<'search'>, by: ReadConsumer = {}): Promise<SearchResult> {
     return this.guard(() => this.reads.search(library, title, consumerName(by.consumer)))
   }
 
   /** Answered from the cache; Plex is asked only to revalidate expired libraries, and stale copies answer while it is down. */
-  findByFile(nameOrPath: string, by: ReadConsumer = {}): Promise<FileMatchRow[]> {
+  findByFile({ nameOrPath }: ArgsOf<'findByFile'>, by: ReadConsumer = {}): Promise<FileMatchRow[]> {
     return this.guard(() => this.fileLookup.find(nameOrPath, consumerName(by.consumer)))
   }
 
-  refreshLibrary(library: string, options: { force?: boolean } = {}): Promise<RefreshOutcome> {
-    return this.guard(() => this.refreshes.one(library, options.force ?? false))
+  refreshLibrary({ library, force }: ArgsOf<'refreshLibrary'>): Promise<RefreshOutcome> {
+    return this.guard(() => this.refreshes.one(library, force ?? false))
   }
 
-  refreshAll(options: { force?: boolean } = {}): Promise<RefreshOutcome[]> {
-    return this.guard(() => this.refreshes.all(options.force ?? false))
+  refreshAll(args: ArgsOf<'refreshAll'> = {}): Promise<RefreshOutcome[]> {
+    return this.guard(() => this.refreshes.all(args.force ?? false))
   }
 
   /**
    * The user's Cancel: a "Refresh all" under way starts no further library, and every library
    * fetch under way is aborted with its cached copy kept. False when nothing was running.
    */
-  cancelRefresh(): boolean {
-    return this.guardSync(() => this.refreshes.cancel())
+  cancelRefresh(): ResultOf<'cancelRefresh'> {
+    return { cancelled: this.guardSync(() => this.refreshes.cancel()) }
   }
 
   /** Empties the whole cache (every server); statistics stay. */
-  clear(): void {
+  clear(): ResultOf<'clear'> {
     this.guardSync(() => this.ctx.cache.clear())
     this.ctx.events.emit({ type: 'changed' })
+    return null
   }
 
-  /** Removes one library's listing and its searches; resolves to how many entries went. */
-  clearLibrary(library: string): Promise<number> {
+  /** Removes one library's listing and its searches, and says how many entries went. */
+  clearLibrary({ library }: ArgsOf<'clearLibrary'>): Promise<ResultOf<'clearLibrary'>> {
     return this.guard(async () => {
       const server = await this.current.server()
       const { section } = await this.ctx.directory.resolve(server, library)
       const removed = this.ctx.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, section.key))
       this.ctx.events.emit({ type: 'changed', library: section.key })
-      return removed
+      return { removed }
     })
   }
 
@@ -193,8 +197,8 @@ export class CacheService {
     return this.guard(async () => listCacheEntries(this.ctx))
   }
 
-  /** Removes one cached search; false when it was not cached. */
-  deleteSearch(library: string, title: string): Promise<boolean> {
+  /** Removes one cached search; `removed` is false when it was not cached. */
+  deleteSearch({ library, title }: ArgsOf<'deleteSearch'>): Promise<ResultOf<'deleteSearch'>> {
     return this.guard(async () => {
       const server = await this.current.server()
       const { section } = await this.ctx.directory.resolve(server, library)
@@ -203,13 +207,14 @@ export class CacheService {
         title,
       )
       if (removed) this.ctx.events.emit({ type: 'changed', library: section.key })
-      return removed
+      return { removed }
     })
   }
 
-  resetStats(): void {
+  resetStats(): ResultOf<'resetStats'> {
     this.guardSync(() => this.ctx.cache.resetStats())
     this.ctx.events.emit({ type: 'stats' })
+    return null
   }
 
   stats(): ServiceStats {
@@ -227,7 +232,7 @@ export class CacheService {
     return this.guardSync(() => this.ctx.cache.recentReads())
   }
 
-  statsHistory(range: StatsRange): StatsBucket[] {
+  statsHistory({ range }: ArgsOf<'statsHistory'>): StatsBucket[] {
     return this.guardSync(() => statsHistory(this.ctx.cache, range, this.ctx.clock()))
   }
 

@@ -113,7 +113,7 @@ describe('plex-cache failures and exit codes', () => {
       clock: () => Date.now() - 2 * 3600_000,
       settings: { ...DEFAULT_SETTINGS, serverUrl: plex.url, token: TOKEN, keepWarm: false },
     })
-    await past.service.refreshLibrary('Movies')
+    await past.service.refreshLibrary({ library: 'Movies' })
     await past.close()
     const env = { PLEX_URL: plex.url, PLEX_TOKEN: TOKEN }
     plex.controls.setMaintenance(true)

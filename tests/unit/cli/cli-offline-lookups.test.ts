@@ -21,7 +21,7 @@ describe('plex-cache find and search while Plex is down and the copy has expired
       clock: () => cachedAt,
       settings: { ...DEFAULT_SETTINGS, serverUrl: plex.url, token: TOKEN, keepWarm: false },
     })
-    const page = await past.service.getLibraryItems('Movies', { limit: 5 })
+    const page = await past.service.getLibraryItems({ library: 'Movies', limit: 5 })
     await past.close()
     const item = page.items.find((candidate) => candidate.files.length > 0)
     const path = item?.files[0]?.path ?? ''

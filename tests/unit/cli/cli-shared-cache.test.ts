@@ -36,7 +36,7 @@ describe('the desktop app and the CLI on one cache file', () => {
     const guiLoop = (async () => {
       while (reading) {
         try {
-          const page = await gui.service.getLibraryItems('1', { limit: 20 })
+          const page = await gui.service.getLibraryItems({ library: '1', limit: 20 })
           totals.add(page.total)
           expect(page.items).toHaveLength(20)
           await gui.service.listLibraries()
@@ -56,7 +56,7 @@ describe('the desktop app and the CLI on one cache file', () => {
         cli('refresh', '--force', '--json'),
         cli('items', 'movies', '--limit', '5', '--json'),
         cli('stats', '--json'),
-        gui.service.refreshLibrary('Movies', { force: true }),
+        gui.service.refreshLibrary({ library: 'Movies', force: true }),
       ])
       expect(guiRefresh).toMatchObject({ outcome: 'fetched', itemCount: MOVIES + 1 })
       for (const run of [forced, page, stats]) {
@@ -80,7 +80,7 @@ describe('the desktop app and the CLI on one cache file', () => {
     expect(reads).toBeGreaterThan(5)
     // Every read saw a whole library: the one before the forced refresh or the one after it.
     expect([...totals].every((total) => total === MOVIES || total === MOVIES + 1)).toBe(true)
-    const after = await gui.service.getLibraryItems('Movies', { filter: 'Added While Reading' })
+    const after = await gui.service.getLibraryItems({ library: 'Movies', filter: 'Added While Reading' })
     expect(after).toMatchObject({ source: 'cache', total: 1 })
     await gui.close()
   })

@@ -17,7 +17,7 @@ async function ratingKeys(response: Response): Promise<string[]> {
 async function renderedSetup(clock?: () => number): Promise<ProxySetup & { blocks: RenderedBlocks }> {
   const blocks = new RenderedBlocks()
   const setup = await proxySetup({}, clock, { renderedBlocks: blocks })
-  await setup.core.service.refreshLibrary('1')
+  await setup.core.service.refreshLibrary({ library: '1' })
   return { ...setup, blocks }
 }
 
@@ -47,7 +47,7 @@ describe('proxy: listings rendered once and served from memory', () => {
       return { plexRequestsAvoided, bytesServed }
     }
     await setup.get(page(10, 20), { headers: PAGER })
-    await setup.core.service.getLibraryItems('1', { offset: 10, limit: 20 }, { consumer: 'Reader' })
+    await setup.core.service.getLibraryItems({ library: '1', offset: 10, limit: 20 }, { consumer: 'Reader' })
     expect(figures('Pager')).toEqual(figures('Reader'))
   })
 
@@ -56,7 +56,7 @@ describe('proxy: listings rendered once and served from memory', () => {
     const first = await ratingKeys(await setup.get(page(0), { headers: PAGER }))
     // The first listed item is renamed to sort last, so every later item moves up by one.
     setup.fake.controls.renameItem(first[0]!, 'zzz renamed to sort last')
-    await setup.core.service.refreshLibrary('1', { force: true })
+    await setup.core.service.refreshLibrary({ library: '1', force: true })
     const next = await ratingKeys(await setup.get(page(0), { headers: PAGER }))
     expect(next).toEqual(await ratingKeys(await direct(setup.fake, page(0))))
     expect(next[0]).toBe(first[1])

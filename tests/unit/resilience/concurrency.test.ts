@@ -46,8 +46,8 @@ function readInLoop(core: Core) {
   const done = (async () => {
     while (reading) {
       try {
-        versions.push(versionOf(await core.service.getLibraryItems('Movies', { limit: 10_000 })))
-        await core.service.findByFile('no-such-file.mkv')
+        versions.push(versionOf(await core.service.getLibraryItems({ library: 'Movies', limit: 10_000 })))
+        await core.service.findByFile({ nameOrPath: 'no-such-file.mkv' })
         core.service.stats()
       } catch (error) {
         errors.push(String(error))
@@ -74,13 +74,15 @@ describe('the CLI refreshing while a service reads the same cache file', () => {
       fetch: globalThis.fetch,
       settings: { ...DEFAULT_SETTINGS, serverUrl: plex.url, token: plex.token, keepWarm: false },
     })
-    const first = await core.service.getLibraryItems('Movies', { limit: 10_000 })
+    const first = await core.service.getLibraryItems({ library: 'Movies', limit: 10_000 })
     const markerKeys = first.items
       .filter((_, index) => index % (MOVIES / MARKERS) === 0)
       .map((i) => i.ratingKey)
     makeVersion(plex, 0, markerKeys)
     // Version 0 with its markers, stored by the service itself; the CLI then writes 1, 2, 3.
-    expect(await core.service.refreshLibrary('Movies', { force: true })).toMatchObject({ itemCount: MOVIES })
+    expect(await core.service.refreshLibrary({ library: 'Movies', force: true })).toMatchObject({
+      itemCount: MOVIES,
+    })
     const reader = readInLoop(core)
     try {
       for (let version = 1; version <= CLI_REFRESHES; version++) {
@@ -103,7 +105,9 @@ describe('the CLI refreshing while a service reads the same cache file', () => {
     expect(new Set(reader.versions).size).toBeGreaterThan(1)
     // Versions only move forward, and the reader saw the CLI's writes as they committed.
     expect(reader.versions).toEqual([...reader.versions].sort((a, b) => a - b))
-    expect(versionOf(await core.service.getLibraryItems('Movies', { limit: 10_000 }))).toBe(CLI_REFRESHES)
+    expect(versionOf(await core.service.getLibraryItems({ library: 'Movies', limit: 10_000 }))).toBe(
+      CLI_REFRESHES,
+    )
     const stats = core.service.stats()
     expect(stats.entries).toBe(1)
     expect(stats.evictions).toMatchObject({ size_limit: 0, too_large: 0 })

@@ -25,7 +25,7 @@ function openCore(dataDir: string, plex: FakePlexServer) {
 async function readAllMovies(dataDir: string, plex: FakePlexServer) {
   const core = openCore(dataDir, plex)
   try {
-    return await core.service.getLibraryItems('Movies', { limit: 10_000 })
+    return await core.service.getLibraryItems({ library: 'Movies', limit: 10_000 })
   } finally {
     await core.close()
   }

@@ -102,14 +102,14 @@ describe('Plex faults: an expired copy is served as stale, with the error', () =
       const fake = await fakePlex({ token: TOKEN })
       const clock = new ManualClock()
       const { service, cache } = openFaultyCore(fault, fake, clock)
-      const original = await service.getLibraryItems('1', { limit: 5 })
+      const original = await service.getLibraryItems({ library: '1', limit: 5 })
       const key = `${fake.machineIdentifier}:1`
       const copyBefore = cache.getLibraryInfo(key)
       clock.advanceSeconds(120)
       fake.controls.clearRequestLog()
       fault.inject(fake.controls)
 
-      const stale = await service.getLibraryItems('1', { limit: 5 })
+      const stale = await service.getLibraryItems({ library: '1', limit: 5 })
       expect(stale.source).toBe('stale')
       expect(stale.items).toEqual(original.items)
       expect(stale.total).toBe(original.total)
@@ -133,7 +133,7 @@ describe('Plex faults: a library with no copy fails with the clear error', () =>
       await service.listLibraries()
       fault.inject(fake.controls)
 
-      const error = await service.getLibraryItems('1').catch((caught: unknown) => caught)
+      const error = await service.getLibraryItems({ library: '1' }).catch((caught: unknown) => caught)
       expect(error).toBeInstanceOf(ServiceError)
       expectClearError((error as ServiceError).info, fault)
       expect(String((error as ServiceError).stack)).not.toContain(TOKEN)

@@ -151,7 +151,7 @@ describe('a tiny size limit under many libraries and searches', () => {
 async function searchWords(service: CacheService): Promise<Array<[string, string]>> {
   const words: Array<[string, string]> = []
   for (const library of ['TV Shows', 'Music']) {
-    const { items } = await service.getLibraryItems(library, { limit: 100 })
+    const { items } = await service.getLibraryItems({ library, limit: 100 })
     const names = new Set(items.flatMap((item) => (item.grandparentTitle ?? '').split(' ')))
     for (const name of names) if (name.length >= 3) words.push([library, name.toLowerCase()])
   }
@@ -195,14 +195,16 @@ describe('the service over a tiny cache', () => {
         ])
         // Movies never fits: no entry, and every read of it goes to Plex and comes back whole.
         expect([...checkLimit(`refresh ${round}`).keys()].filter((key) => key.endsWith(':1/'))).toEqual([])
-        const movies = await service.getLibraryItems('Movies', { limit: 10 })
+        const movies = await service.getLibraryItems({ library: 'Movies', limit: 10 })
         expect(movies).toMatchObject({ source: 'plex', total: SERVICE_DATASET.movies })
         for (let search = 0; search < 6; search++) {
           const [library, word] = words[random(words.length)]!
-          await service.search(library, word)
+          await service.search({ library, title: word })
           checkLimit(`round ${round} search ${search}`)
         }
-        expect((await service.getLibraryItems('Photos', { limit: 5 })).items.length).toBeGreaterThan(0)
+        expect((await service.getLibraryItems({ library: 'Photos', limit: 5 })).items.length).toBeGreaterThan(
+          0,
+        )
       }
       const { evictions } = service.stats()
       // Counted once per rejected Movies listing: 12 refreshes and 12 reads.

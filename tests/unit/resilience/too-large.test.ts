@@ -14,7 +14,7 @@ describe('a library larger than the whole size limit, through the service', () =
     const fake = await serviceFakePlex()
     const { service } = openCore(fake, { settings: { sizeLimitBytes: SMALL_LIMIT } })
 
-    const outcome = await service.refreshLibrary('1')
+    const outcome = await service.refreshLibrary({ library: '1' })
     expect(outcome).toMatchObject({
       key: '1',
       outcome: 'failed',
@@ -38,7 +38,10 @@ describe('a library larger than the whole size limit, through the service', () =
     // Once the limit can hold it, the note goes at once, and the next refresh stores it.
     service.updateSettings(settingsFor(fake, { sizeLimitBytes: 10 * 1024 * 1024 }))
     expect((await service.listLibraries()).find((row) => row.key === '1')?.tooLarge).toBeUndefined()
-    expect(await service.refreshLibrary('1')).toMatchObject({ outcome: 'fetched', itemCount: 120 })
+    expect(await service.refreshLibrary({ library: '1' })).toMatchObject({
+      outcome: 'fetched',
+      itemCount: 120,
+    })
     expect((await service.listLibraries()).find((row) => row.key === '1')).toMatchObject({ cached: true })
   })
 })

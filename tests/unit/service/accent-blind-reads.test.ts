@@ -8,8 +8,8 @@ describe('CacheService: filters, searches and find by file ignore accents as wel
     const fake = await fakePlex()
     const { service } = openCore(fake)
     // The first read is served from the listing just fetched (memory), the second from SQLite.
-    const fromPlex = await service.getLibraryItems('1', { filter: 'amelie' })
-    const fromCache = await service.getLibraryItems('1', { filter: 'AMELIE' })
+    const fromPlex = await service.getLibraryItems({ library: '1', filter: 'amelie' })
+    const fromCache = await service.getLibraryItems({ library: '1', filter: 'AMELIE' })
     expect(fromPlex.source).toBe('plex')
     expect(fromCache.source).toBe('cache')
     expect(fromPlex.items.map((item) => item.title)).toEqual(['Amélie'])
@@ -19,8 +19,8 @@ describe('CacheService: filters, searches and find by file ignore accents as wel
   it('orders a listing by sort title: "The Matrix" among the Ms, and the same from Plex and the cache', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const fromPlex = await service.getLibraryItems('1', { limit: 500 })
-    const fromCache = await service.getLibraryItems('1', { limit: 500 })
+    const fromPlex = await service.getLibraryItems({ library: '1', limit: 500 })
+    const fromCache = await service.getLibraryItems({ library: '1', limit: 500 })
     expect(fromCache.items.map((item) => item.ratingKey)).toEqual(
       fromPlex.items.map((item) => item.ratingKey),
     )
@@ -37,14 +37,14 @@ describe('CacheService: filters, searches and find by file ignore accents as wel
   it('answers "amelie" with "Amélie" from Plex, from a cached listing, and from the search cache', async () => {
     const fake = await fakePlex()
     const remote = openCore(fake).service
-    const plexAnswer = await remote.search('1', 'amelie')
+    const plexAnswer = await remote.search({ library: '1', title: 'amelie' })
     expect(plexAnswer.source).toBe('plex')
     expect(plexAnswer.results.map((item) => item.title)).toEqual(['Amélie'])
 
     const local = openCore(fake).service
-    await local.getLibraryItems('1')
+    await local.getLibraryItems({ library: '1' })
     fake.controls.clearRequestLog()
-    const localAnswer = await local.search('1', 'amelie')
+    const localAnswer = await local.search({ library: '1', title: 'amelie' })
     expect(localAnswer.source).toBe('cache')
     expect(localAnswer.results.map((item) => item.title)).toEqual(['Amélie'])
     expect(fake.controls.requestLog()).toEqual([])
@@ -53,13 +53,13 @@ describe('CacheService: filters, searches and find by file ignore accents as wel
   it('finds a file by a name typed without accents', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const page = await service.getLibraryItems('1', { filter: 'léon' })
+    const page = await service.getLibraryItems({ library: '1', filter: 'léon' })
     const path = page.items[0]!.files[0]!.path
     const unaccented = path.normalize('NFD').replace(/\p{M}/gu, '')
     expect(unaccented).not.toBe(path)
-    const byName = await service.findByFile(unaccented.split('/').pop()!.toLowerCase())
+    const byName = await service.findByFile({ nameOrPath: unaccented.split('/').pop()!.toLowerCase() })
     expect(byName.map((match) => match.file.path)).toContain(path)
-    const byPath = await service.findByFile(unaccented)
+    const byPath = await service.findByFile({ nameOrPath: unaccented })
     expect(byPath.map((match) => match.item.title)).toEqual(['Léon'])
   })
 })

@@ -27,7 +27,7 @@ describe('the connection status says which kind of failure it is', () => {
   it('token rejected: a 401 reads as such, not as "unreachable"', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake, { settings: { token: 'not-the-token' } })
-    await expect(service.refreshLibrary('1')).rejects.toMatchObject({ code: 'AUTH' })
+    await expect(service.refreshLibrary({ library: '1' })).rejects.toMatchObject({ code: 'AUTH' })
     expect(service.connectionStatus()).toMatchObject({
       state: 'offline',
       problem: 'token-rejected',
@@ -41,7 +41,7 @@ describe('the connection status says which kind of failure it is', () => {
     const leaf = ca.issue(['DNS:elsewhere.example'])
     const fake = await fakePlex({ tls: { cert: leaf.cert, key: leaf.key } })
     const { service } = openCore(fake, { fetch: fetchTrusting(ca.cert) })
-    await expect(service.refreshLibrary('1')).rejects.toMatchObject({ code: 'CERTIFICATE' })
+    await expect(service.refreshLibrary({ library: '1' })).rejects.toMatchObject({ code: 'CERTIFICATE' })
     const status = service.connectionStatus()
     expect(status).toMatchObject({
       state: 'offline',
@@ -136,7 +136,7 @@ describe('no flapping', () => {
       await core.service.keepWarmNow()
       // Reads from the cache never count as Plex answering.
       await core.service.listLibraries()
-      await core.service.getLibraryItems('1', { limit: 5 }).catch(() => undefined)
+      await core.service.getLibraryItems({ library: '1', limit: 5 }).catch(() => undefined)
     }
     // The new token is assumed good until Plex is asked; refused once, it stays refused.
     expect(stateChanges(events)).toEqual(['online', 'offline:token-rejected'])

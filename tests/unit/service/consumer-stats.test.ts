@@ -9,7 +9,7 @@ const CLI = { consumer: 'cli' }
 async function cachedMovies(dataDir = tempDir('plex-cache-consumers-')) {
   const fake = await fakePlex()
   const core = openCore(fake, { dataDir })
-  await core.service.refreshLibrary('1')
+  await core.service.refreshLibrary({ library: '1' })
   core.service.resetStats()
   const info = core.cache.getLibraryInfo(libraryCacheKey(fake.machineIdentifier, '1'))
   const fullFetchMs = info?.meta?.fetchMs
@@ -21,7 +21,7 @@ async function cachedMovies(dataDir = tempDir('plex-cache-consumers-')) {
 describe('statistics by consumer', () => {
   it('counts a CLI read as one cli hit, with the whole fetch it spared as requests and measured time', async () => {
     const { fake, core, fullFetchMs } = await cachedMovies()
-    const page = await core.service.getLibraryItems('1', {}, CLI)
+    const page = await core.service.getLibraryItems({ library: '1' }, CLI)
     expect(page.source).toBe('cache')
     expect(fake.controls.requestLog()).toEqual([])
     const stats = core.service.stats()
@@ -46,7 +46,7 @@ describe('statistics by consumer', () => {
   it('counts requests avoided by the page arithmetic at the configured page size', async () => {
     const { core, fullFetchMs } = await cachedMovies()
     // Items 101-120: twenty items, one page of 50, a third of the library's three pages.
-    await core.service.getLibraryItems('1', { offset: 100, limit: 50 }, CLI)
+    await core.service.getLibraryItems({ library: '1', offset: 100, limit: 50 }, CLI)
     expect(core.service.stats().byConsumer.cli).toEqual({
       hits: 1,
       misses: 0,
@@ -57,19 +57,19 @@ describe('statistics by consumer', () => {
       bytesServed: core.service.stats().bytesServed,
     })
     // Filtered, it needs every page: Plex cannot filter by file path.
-    await core.service.getLibraryItems('1', { limit: 5, filter: 'a' }, CLI)
+    await core.service.getLibraryItems({ library: '1', limit: 5, filter: 'a' }, CLI)
     expect(core.service.stats().plexRequestsAvoided).toBe(2 + 4)
     // At 100 items a page, all 120 items would have taken two pages.
     core.service.updateSettings({ pageSize: 100 })
-    await core.service.getLibraryItems('1', {}, CLI)
+    await core.service.getLibraryItems({ library: '1' }, CLI)
     expect(core.service.stats().plexRequestsAvoided).toBe(2 + 4 + 3)
   })
 
   it('counts a search answered from a cached library as exactly one hit and no miss', async () => {
     const { fake, core } = await cachedMovies()
-    const title = (await core.service.getLibraryItems('1', { limit: 1 }, { consumer: 'inspection' }))
+    const title = (await core.service.getLibraryItems({ library: '1', limit: 1 }, { consumer: 'inspection' }))
       .items[0]!.title
-    const answer = await core.service.search('1', title, CLI)
+    const answer = await core.service.search({ library: '1', title }, CLI)
     expect(answer.source).toBe('cache')
     expect(answer.results.length).toBeGreaterThan(0)
     expect(fake.controls.requestLog()).toEqual([])
@@ -92,14 +92,14 @@ describe('statistics by consumer', () => {
       },
     })
     // Asked again, the cached search answers: one more hit, still no miss.
-    await core.service.search('1', title, CLI)
+    await core.service.search({ library: '1', title }, CLI)
     expect(core.service.stats()).toMatchObject({ hits: 2, misses: 0 })
   })
 
   it('counts a search Plex had to answer as one miss and no hit', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const answer = await service.search('1', 'movie', { consumer: 'a script' })
+    const answer = await service.search({ library: '1', title: 'movie' }, { consumer: 'a script' })
     expect(answer.source).toBe('plex')
     expect(service.stats()).toMatchObject({
       hits: 0,
@@ -121,9 +121,9 @@ describe('statistics by consumer', () => {
 
   it("names a read that gives no consumer 'unnamed', and keeps inspection apart", async () => {
     const { core } = await cachedMovies()
-    await core.service.getLibraryItems('1', { limit: 5 })
-    await core.service.getLibraryItems('1', { limit: 5 }, { consumer: 'inspection' })
-    await core.service.findByFile('nothing.mkv', { consumer: 'inspection' })
+    await core.service.getLibraryItems({ library: '1', limit: 5 })
+    await core.service.getLibraryItems({ library: '1', limit: 5 }, { consumer: 'inspection' })
+    await core.service.findByFile({ nameOrPath: 'nothing.mkv' }, { consumer: 'inspection' })
     const stats = core.service.stats()
     expect(stats).toMatchObject({ hits: 1, misses: 0, inspectionReads: 2 })
     expect(Object.keys(stats.byConsumer)).toEqual(['unnamed'])
@@ -132,8 +132,8 @@ describe('statistics by consumer', () => {
   it('keeps the figures by consumer across restarts, and erases them with the other statistics', async () => {
     const dataDir = tempDir('plex-cache-consumers-')
     const { fake, core } = await cachedMovies(dataDir)
-    await core.service.getLibraryItems('1', {}, CLI)
-    await core.service.getLibraryItems('1', {}, { consumer: 'inspection' })
+    await core.service.getLibraryItems({ library: '1' }, CLI)
+    await core.service.getLibraryItems({ library: '1' }, { consumer: 'inspection' })
     await core.close()
     const reopened = openCore(fake, { dataDir })
     expect(reopened.service.stats()).toMatchObject({ inspectionReads: 1, byConsumer: { cli: { hits: 1 } } })

@@ -7,14 +7,14 @@ describe('CacheService entries, for the inspector', () => {
     const other = await fakePlex({ dataset: { seed: 9, movies: 3 }, machineIdentifier: 'b'.repeat(40) })
     const first = openCore(fake)
     const dataDir = first.cache.file.replace(/\/cache\/plex-cache\.sqlite$/, '')
-    await first.service.getLibraryItems('Movies', { limit: 1 })
-    await first.service.search('Movies', 'Amélie')
-    await first.service.search('TV Shows', 'nothing like this at all')
+    await first.service.getLibraryItems({ library: 'Movies', limit: 1 })
+    await first.service.search({ library: 'Movies', title: 'Amélie' })
+    await first.service.search({ library: 'TV Shows', title: 'nothing like this at all' })
     await first.close()
 
     // The same file seen while connected to another server shows none of the first server's entries.
     const second = openCore(other, { dataDir })
-    await second.service.getLibraryItems('1', { limit: 1 })
+    await second.service.getLibraryItems({ library: '1', limit: 1 })
     expect((await second.service.listEntries()).map((entry) => [entry.kind, entry.itemCount])).toEqual([
       ['library', 3],
     ])
@@ -32,8 +32,12 @@ describe('CacheService entries, for the inspector', () => {
     expect(entries.every((entry) => entry.expiresAt > entry.createdAt)).toBe(true)
     expect(entries[0]?.bytes).toBeGreaterThan(0)
 
-    expect(await third.service.deleteSearch('movies', 'AMÉLIE')).toBe(true)
-    expect(await third.service.deleteSearch('movies', 'AMÉLIE')).toBe(false)
+    expect(await third.service.deleteSearch({ library: 'movies', title: 'AMÉLIE' })).toEqual({
+      removed: true,
+    })
+    expect(await third.service.deleteSearch({ library: 'movies', title: 'AMÉLIE' })).toEqual({
+      removed: false,
+    })
     expect((await third.service.listEntries()).map((entry) => entry.query ?? entry.kind)).toEqual([
       'library',
       'nothing like this at all',

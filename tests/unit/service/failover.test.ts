@@ -21,13 +21,13 @@ describe('CacheService fail-over between the signed-in server’s connections', 
     })
     const { service } = core
     const events = recordEvents(core)
-    const original = await service.getLibraryItems('1', { limit: 5 })
+    const original = await service.getLibraryItems({ library: '1', limit: 5 })
     expect(original.source).toBe('plex')
 
     clock.advanceSeconds(120)
     await home.close()
     away.controls.clearRequestLog()
-    const read = await service.getLibraryItems('1', { limit: 5, filter: '' })
+    const read = await service.getLibraryItems({ library: '1', limit: 5, filter: '' })
     expect(read.source).not.toBe('stale')
     expect(read.items).toEqual(original.items)
     expect(service.connectionStatus().state).toBe('online')
@@ -42,13 +42,13 @@ describe('CacheService fail-over between the signed-in server’s connections', 
 
     // A forced refresh goes to the address that answered, not back to the dead one.
     away.controls.clearRequestLog()
-    await service.refreshLibrary('1', { force: true })
+    await service.refreshLibrary({ library: '1', force: true })
     expect(itemPageRequests(away.controls.requestLog()).length).toBeGreaterThan(0)
 
     // Every address down: offline, and the cached copy is served stale as before.
     clock.advanceSeconds(120)
     await away.close()
-    const stale = await service.getLibraryItems('1', { limit: 5 })
+    const stale = await service.getLibraryItems({ library: '1', limit: 5 })
     expect(stale).toMatchObject({ source: 'stale', error: { code: 'UNREACHABLE' } })
     expect(stale.items).toEqual(original.items)
     expect(service.connectionStatus()).toMatchObject({ state: 'offline', lastError: { code: 'UNREACHABLE' } })
@@ -65,10 +65,10 @@ describe('CacheService fail-over between the signed-in server’s connections', 
         serverConnections: { machineIdentifier: home.machineIdentifier, urls: [home.url, stranger.url] },
       },
     })
-    await service.getLibraryItems('1', { limit: 5 })
+    await service.getLibraryItems({ library: '1', limit: 5 })
     clock.advanceSeconds(120)
     await home.close()
-    const read = await service.getLibraryItems('1', { limit: 5 })
+    const read = await service.getLibraryItems({ library: '1', limit: 5 })
     expect(read.source).toBe('stale')
     expect(service.connectionStatus().state).toBe('offline')
     const log = stranger.controls.requestLog()
@@ -88,11 +88,11 @@ describe('CacheService fail-over between the signed-in server’s connections', 
         serverConnections: { machineIdentifier: home.machineIdentifier, urls: [away.url] },
       },
     })
-    await service.getLibraryItems('1', { limit: 5 })
+    await service.getLibraryItems({ library: '1', limit: 5 })
     clock.advanceSeconds(120)
     await home.close()
     away.controls.clearRequestLog()
-    expect((await service.getLibraryItems('1', { limit: 5 })).source).toBe('stale')
+    expect((await service.getLibraryItems({ library: '1', limit: 5 })).source).toBe('stale')
     expect(away.controls.requestLog()).toEqual([])
   })
 })

@@ -11,12 +11,12 @@ describe('CacheService when Plex fails: stale-if-error', () => {
       const fake = await fakePlex()
       const clock = new ManualClock()
       const { service, cache } = openCore(fake, { clock: clock.now, settings: TTL })
-      const original = await service.getLibraryItems('1', { limit: 5 })
+      const original = await service.getLibraryItems({ library: '1', limit: 5 })
       clock.advanceSeconds(120)
       if (fault === 'maintenance') fake.controls.setMaintenance(true)
       else fake.controls.setDropConnections(true)
 
-      const stale = await service.getLibraryItems('1', { limit: 5 })
+      const stale = await service.getLibraryItems({ library: '1', limit: 5 })
       expect(stale.source).toBe('stale')
       expect(stale.items).toEqual(original.items)
       expect(stale.error?.code).toBe('UNREACHABLE')
@@ -29,7 +29,7 @@ describe('CacheService when Plex fails: stale-if-error', () => {
 
       fake.controls.reset()
       fake.controls.clearRequestLog()
-      const fresh = await service.getLibraryItems('1', { limit: 5 })
+      const fresh = await service.getLibraryItems({ library: '1', limit: 5 })
       expect(fresh.source).not.toBe('stale')
       expect(fresh.expiresAt).toBeGreaterThan(clock.now())
       // Nothing changed on the server, so the copy was revalidated rather than fetched again.
@@ -44,8 +44,10 @@ describe('CacheService when Plex fails: stale-if-error', () => {
     const { service } = openCore(fake)
     await service.listLibraries()
     fake.controls.setMaintenance(true)
-    await expect(service.getLibraryItems('1')).rejects.toMatchObject({ info: { code: 'UNREACHABLE' } })
-    const outcome = await service.refreshLibrary('1')
+    await expect(service.getLibraryItems({ library: '1' })).rejects.toMatchObject({
+      info: { code: 'UNREACHABLE' },
+    })
+    const outcome = await service.refreshLibrary({ library: '1' })
     expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'UNREACHABLE' } })
   })
 
@@ -53,10 +55,10 @@ describe('CacheService when Plex fails: stale-if-error', () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service } = openCore(fake, { clock: clock.now, settings: TTL })
-    const fresh = await service.search('1', 'a')
+    const fresh = await service.search({ library: '1', title: 'a' })
     clock.advanceSeconds(120)
     fake.controls.setDropConnections(true)
-    const stale = await service.search('1', 'a')
+    const stale = await service.search({ library: '1', title: 'a' })
     expect(stale).toMatchObject({ source: 'stale', error: { code: 'UNREACHABLE' } })
     expect(stale.results).toEqual(fresh.results)
   })
@@ -68,12 +70,12 @@ describe('CacheService when a library is deleted on the server', () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service, cache } = openCore(fake, { clock: clock.now, settings: TTL })
-    await service.getLibraryItems('1')
-    await service.search('1', 'a')
+    await service.getLibraryItems({ library: '1' })
+    await service.search({ library: '1', title: 'a' })
     const key = `${fake.machineIdentifier}:1`
     expect(cache.getLibraryInfo(key)).not.toBeNull()
     fake.controls.removeSection('1')
-    const outcome = await service.refreshLibrary('Movies')
+    const outcome = await service.refreshLibrary({ library: 'Movies' })
     expect(outcome).toMatchObject({ key: '1', outcome: 'failed', error: { code: 'NOT_FOUND' } })
     expect(cache.getLibraryInfo(key)).toBeNull()
     expect(cache.listEntries().filter((entry) => entry.library === key)).toEqual([])
@@ -84,10 +86,12 @@ describe('CacheService when a library is deleted on the server', () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service, cache } = openCore(fake, { clock: clock.now, settings: TTL })
-    await service.getLibraryItems('1')
+    await service.getLibraryItems({ library: '1' })
     clock.advanceSeconds(120)
     fake.controls.removeSection('1')
-    await expect(service.getLibraryItems('1')).rejects.toMatchObject({ info: { code: 'NOT_FOUND' } })
+    await expect(service.getLibraryItems({ library: '1' })).rejects.toMatchObject({
+      info: { code: 'NOT_FOUND' },
+    })
     expect(cache.getLibraryInfo(`${fake.machineIdentifier}:1`)).toBeNull()
   })
 })
@@ -96,7 +100,7 @@ describe('CacheService.testConnection', () => {
   it('reports the server name, version, machine id and library count', async () => {
     const fake = await fakePlex({ friendlyName: 'Basement' })
     const { service } = openCore(undefined)
-    expect(await service.testConnection(fake.url, fake.token)).toEqual({
+    expect(await service.testConnection({ url: fake.url, token: fake.token })).toEqual({
       friendlyName: 'Basement',
       version: expect.any(String),
       machineIdentifier: fake.machineIdentifier,
@@ -108,7 +112,7 @@ describe('CacheService.testConnection', () => {
     const fake = await fakePlex()
     const { service } = openCore(undefined)
     const token = 'not-the-token-5b1f0e'
-    const error = await service.testConnection(fake.url, token).catch((e: unknown) => e)
+    const error = await service.testConnection({ url: fake.url, token }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).info.code).toBe('AUTH')
     expect(JSON.stringify((error as ServiceError).info)).not.toContain(token)
@@ -120,12 +124,14 @@ describe('CacheService.testConnection', () => {
     const url = fake.url
     await fake.close()
     const { service } = openCore(undefined)
-    await expect(service.testConnection(url, 'any')).rejects.toMatchObject({ info: { code: 'UNREACHABLE' } })
+    await expect(service.testConnection({ url, token: 'any' })).rejects.toMatchObject({
+      info: { code: 'UNREACHABLE' },
+    })
   })
 
   it('reports a malformed URL as INVALID_ARGUMENT', async () => {
     const { service } = openCore(undefined)
-    await expect(service.testConnection('ftp://nowhere', 'x')).rejects.toMatchObject({
+    await expect(service.testConnection({ url: 'ftp://nowhere', token: 'x' })).rejects.toMatchObject({
       info: { code: 'INVALID_ARGUMENT' },
     })
   })

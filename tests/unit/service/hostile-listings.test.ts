@@ -11,7 +11,7 @@ async function cachedThenExpired(options: Parameters<typeof openCore>[1] = {}) {
   const fake = await fakePlex()
   const clock = new ManualClock()
   const core = openCore(fake, { clock: clock.now, settings: TTL, ...options })
-  const original = await core.service.getLibraryItems('1', { limit: 500 })
+  const original = await core.service.getLibraryItems({ library: '1', limit: 500 })
   expect(original.total).toBe(120)
   clock.advanceSeconds(120)
   return { fake, clock, core, original, key: `${fake.machineIdentifier}:1` }
@@ -28,11 +28,11 @@ describe('CacheService against a server whose listing answers are wrong: the cac
       clientTuning: { retries: 1, sleep: async () => {}, listingLimits: { maxItems: 2000 } },
     })
     fake.controls.setEndlessPaging(true)
-    const outcome = await core.service.refreshLibrary('1', { force: true })
+    const outcome = await core.service.refreshLibrary({ library: '1', force: true })
     expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'PROTOCOL' } })
     expect(outcome.error?.message).toMatch(/kept sending items/)
     expectCopyKept(core, key, original.items)
-    const read = await core.service.getLibraryItems('1', { limit: 500 })
+    const read = await core.service.getLibraryItems({ library: '1', limit: 500 })
     expect(read).toMatchObject({ source: 'stale', error: { code: 'PROTOCOL' } })
     expect(read.items).toEqual(original.items)
   })
@@ -59,30 +59,30 @@ describe('CacheService against a server whose listing answers are wrong: the cac
     it(`${name} is a PROTOCOL failure that keeps the cached copy`, async () => {
       const { fake, core, original, key } = await cachedThenExpired()
       arrange(fake)
-      const outcome = await core.service.refreshLibrary('1', { force: true })
+      const outcome = await core.service.refreshLibrary({ library: '1', force: true })
       expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'PROTOCOL' } })
       expectCopyKept(core, key, original.items)
-      expect((await core.service.getLibraryItems('1', { limit: 500 })).items).toEqual(original.items)
+      expect((await core.service.getLibraryItems({ library: '1', limit: 500 })).items).toEqual(original.items)
     })
   }
 
   it('a 404 on the items of a library the section list still shows keeps the copy', async () => {
     const { fake, core, original, key } = await cachedThenExpired()
     fake.controls.setForcedStatus('/library/sections/1/', 404)
-    const outcome = await core.service.refreshLibrary('Movies', { force: true })
+    const outcome = await core.service.refreshLibrary({ library: 'Movies', force: true })
     expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'PROTOCOL' } })
     expect(outcome.error?.message).toMatch(/404 for the items of library "Movies" while still listing it/)
     expectCopyKept(core, key, original.items)
     // The same on a read of the expired copy, which is served stale.
-    const read = await core.service.getLibraryItems('1', { limit: 500 })
+    const read = await core.service.getLibraryItems({ library: '1', limit: 500 })
     expect(read).toMatchObject({ source: 'stale', error: { code: 'PROTOCOL' } })
   })
 
   it('a library gone from the section list is removed, searches and all', async () => {
     const { fake, core, key } = await cachedThenExpired()
-    await core.service.search('1', 'a')
+    await core.service.search({ library: '1', title: 'a' })
     fake.controls.removeSection('1')
-    const outcome = await core.service.refreshLibrary('1', { force: true })
+    const outcome = await core.service.refreshLibrary({ library: '1', force: true })
     expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'NOT_FOUND' } })
     expect(core.cache.getLibraryInfo(key)).toBeNull()
     expect(core.cache.listEntries().filter((entry) => entry.library === key)).toEqual([])
@@ -97,7 +97,7 @@ describe('CacheService against a slow server', () => {
     fake.controls.setStalledPages({ every: 2, times: 1 })
     fake.controls.clearRequestLog()
     const events = recordEvents(core)
-    const outcome = await core.service.refreshLibrary('1', { force: true })
+    const outcome = await core.service.refreshLibrary({ library: '1', force: true })
     expect(outcome).toMatchObject({ outcome: 'fetched', itemCount: 120 })
     const progress = events.filter(
       (event): event is Extract<ServiceEvent, { type: 'progress' }> => event.type === 'progress',
@@ -121,7 +121,7 @@ describe('CacheService against a slow server', () => {
     const fake = await fakePlex()
     fake.controls.setNoTotals(true)
     const core = openCore(fake)
-    const read = await core.service.getLibraryItems('1', { limit: 500 })
+    const read = await core.service.getLibraryItems({ library: '1', limit: 500 })
     expect(read.total).toBe(120)
     expect(core.cache.getLibraryInfo(`${fake.machineIdentifier}:1`)?.itemCount).toBe(120)
   })

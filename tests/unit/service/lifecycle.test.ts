@@ -18,16 +18,16 @@ describe('CacheService events', () => {
     const fake = await fakePlex()
     const core = openCore(fake, { upkeep: FAST_UPKEEP })
     const events = recordEvents(core)
-    await core.service.getLibraryItems('1')
+    await core.service.getLibraryItems({ library: '1' })
     await waitFor(() => events.some((event) => event.type === 'stats'))
     expect(events).toContainEqual({ type: 'changed', library: '1' })
 
     fake.controls.setMaintenance(true)
-    await core.service.refreshLibrary('1', { force: true })
+    await core.service.refreshLibrary({ library: '1', force: true })
     const offline = events.find((event) => event.type === 'connection' && event.status.state === 'offline')
     expect(offline).toMatchObject({ status: { state: 'offline', lastError: { code: 'UNREACHABLE' } } })
     fake.controls.reset()
-    await core.service.refreshLibrary('1')
+    await core.service.refreshLibrary({ library: '1' })
     expect(events.filter((event) => event.type === 'connection').at(-1)).toMatchObject({
       status: { state: 'online', server: { machineIdentifier: fake.machineIdentifier } },
     })
@@ -41,7 +41,7 @@ describe('CacheService events', () => {
     const core = openCore(fake)
     await core.service.listLibraries()
     fake.controls.setLatency(50)
-    const refreshing = core.service.refreshLibrary('1')
+    const refreshing = core.service.refreshLibrary({ library: '1' })
     await new Promise((resolve) => setTimeout(resolve, 80))
     const row = (await core.service.listLibraries()).find((candidate) => candidate.key === '1')
     expect(row?.state).toBe('refreshing')
@@ -59,7 +59,7 @@ describe('CacheService events', () => {
     const seen: ServiceEvent[] = []
     const unsubscribe = core.service.on((event) => seen.push(event))
     unsubscribe()
-    await core.service.getLibraryItems('4')
+    await core.service.getLibraryItems({ library: '4' })
     expect(seen).toEqual([])
   })
 })
@@ -71,7 +71,7 @@ describe('CacheService settings and statistics', () => {
     const { service, cache } = openCore(fake, { clock: clock.now })
     service.updateSettings({ libraryTtlSeconds: 10, sizeLimitBytes: 50_000_000 })
     expect(cache.currentLimits).toMatchObject({ libraryTtlSeconds: 10, sizeLimitBytes: 50_000_000 })
-    expect((await service.getLibraryItems('1')).expiresAt).toBe(clock.now() + 10_000)
+    expect((await service.getLibraryItems({ library: '1' })).expiresAt).toBe(clock.now() + 10_000)
     expect(() => service.updateSettings({ libraryTtlSeconds: -1 })).toThrow(
       expect.objectContaining({ info: expect.objectContaining({ code: 'INVALID_ARGUMENT' }) }),
     )
@@ -83,14 +83,14 @@ describe('CacheService settings and statistics', () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service } = openCore(fake, { clock: clock.now })
-    await service.getLibraryItems('1')
-    await service.getLibraryItems('1')
-    const hour = service.statsHistory('hour')
+    await service.getLibraryItems({ library: '1' })
+    await service.getLibraryItems({ library: '1' })
+    const hour = service.statsHistory({ range: 'hour' })
     expect(hour.length).toBeGreaterThanOrEqual(60)
     expect(hour.at(-1)).toMatchObject({ hits: 1, misses: 1 })
-    expect(service.statsHistory('day').length).toBeGreaterThanOrEqual(96)
-    expect(service.statsHistory('week').length).toBeGreaterThanOrEqual(84)
-    expect(() => service.statsHistory('year' as 'hour')).toThrow(/range/)
+    expect(service.statsHistory({ range: 'day' }).length).toBeGreaterThanOrEqual(96)
+    expect(service.statsHistory({ range: 'week' }).length).toBeGreaterThanOrEqual(84)
+    expect(() => service.statsHistory({ range: 'year' as 'hour' })).toThrow(/range/)
     service.resetStats()
     expect(service.stats()).toMatchObject({ hits: 0, misses: 0, plexRequests: 0 })
   })
@@ -105,7 +105,7 @@ describe('CacheService upkeep', () => {
       settings: { libraryTtlSeconds: 100, keepWarm: true },
       upkeep: { ...FAST_UPKEEP, keepWarmLeadSeconds: 10 },
     })
-    await core.service.getLibraryItems('1')
+    await core.service.getLibraryItems({ library: '1' })
     const key = `${fake.machineIdentifier}:1`
     fake.controls.clearRequestLog()
     clock.advanceSeconds(50)
@@ -125,9 +125,9 @@ describe('CacheService upkeep', () => {
       settings: { libraryTtlSeconds: 100, keepWarm: true },
       upkeep: { ...FAST_UPKEEP, keepWarmLeadSeconds: 10 },
     })
-    await core.service.getLibraryItems('1')
+    await core.service.getLibraryItems({ library: '1' })
     fake.controls.setDropConnections(true)
-    await core.service.refreshLibrary('1', { force: true })
+    await core.service.refreshLibrary({ library: '1', force: true })
     expect(core.service.connectionStatus().state).toBe('offline')
     clock.advanceSeconds(95)
     fake.controls.clearRequestLog()
@@ -145,13 +145,15 @@ describe('CacheService upkeep', () => {
     expect(core.service.upkeepRunning).toBe(true)
     await core.service.listLibraries()
     fake.controls.setLatency(2_000)
-    const reading = core.service.getLibraryItems('1').catch((error: unknown) => error)
+    const reading = core.service.getLibraryItems({ library: '1' }).catch((error: unknown) => error)
     await new Promise((resolve) => setTimeout(resolve, 50))
     const started = Date.now()
     await core.close()
     expect(Date.now() - started).toBeLessThan(1_500)
     expect(core.service.upkeepRunning).toBe(false)
     expect(await reading).toMatchObject({ info: { code: 'INTERNAL' } })
-    await expect(core.service.getLibraryItems('1')).rejects.toMatchObject({ info: { code: 'INTERNAL' } })
+    await expect(core.service.getLibraryItems({ library: '1' })).rejects.toMatchObject({
+      info: { code: 'INTERNAL' },
+    })
   })
 })

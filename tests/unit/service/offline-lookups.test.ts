@@ -12,7 +12,7 @@ async function expiredCacheWithPlexDown() {
   const fake = await fakePlex()
   const clock = new ManualClock()
   const first = openCore(fake, { clock: clock.now, settings: TTL })
-  const page = await first.service.getLibraryItems('Movies', { limit: 5 })
+  const page = await first.service.getLibraryItems({ library: 'Movies', limit: 5 })
   const fetchedAt = page.fetchedAt
   await first.close()
   const dataDir = first.cache.file.replace(/\/cache\/plex-cache\.sqlite$/, '')
@@ -30,7 +30,7 @@ describe('CacheService lookups while Plex is down and the copy has expired', () 
     const { core, item, file, fetchedAt } = await expiredCacheWithPlexDown()
     const name = file.path.split('/').pop() ?? ''
     for (const wanted of [name, file.path]) {
-      const rows = await core.service.findByFile(wanted)
+      const rows = await core.service.findByFile({ nameOrPath: wanted })
       expect(rows.map((row) => row.item.ratingKey)).toEqual([item.ratingKey])
       expect(rows[0]).toMatchObject({ source: 'stale', fetchedAt, library: { key: '1', title: 'Movies' } })
     }
@@ -39,7 +39,7 @@ describe('CacheService lookups while Plex is down and the copy has expired', () 
 
   it('answers a search from the stale listing', async () => {
     const { core, item, fetchedAt } = await expiredCacheWithPlexDown()
-    const result = await core.service.search('Movies', item.title)
+    const result = await core.service.search({ library: 'Movies', title: item.title })
     expect(result.source).toBe('stale')
     expect(result.fetchedAt).toBe(fetchedAt)
     expect(result.error?.code).toBe('UNREACHABLE')
@@ -48,7 +48,7 @@ describe('CacheService lookups while Plex is down and the copy has expired', () 
 
   it('lists the stale entries and browses the stale listing for the inspector', async () => {
     const { core, fetchedAt } = await expiredCacheWithPlexDown()
-    await expect(core.service.getLibraryItems('Movies', { limit: 3 })).resolves.toMatchObject({
+    await expect(core.service.getLibraryItems({ library: 'Movies', limit: 3 })).resolves.toMatchObject({
       source: 'stale',
       fetchedAt,
       total: 120,
@@ -74,7 +74,7 @@ describe('CacheService lookups while Plex is down and the copy has expired', () 
     const { fake, core, file } = await expiredCacheWithPlexDown()
     fake.controls.reset()
     // Plex is back: the expired library is revalidated (unchanged), so the answer is fresh again.
-    const rows = await core.service.findByFile(file.path)
+    const rows = await core.service.findByFile({ nameOrPath: file.path })
     expect(rows.map((row) => row.source)).toEqual(['cache'])
   })
 })

@@ -7,7 +7,7 @@ describe('CacheService reads: cache-through', () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
     fake.controls.clearRequestLog()
-    const first = await service.getLibraryItems('1', { limit: 10 })
+    const first = await service.getLibraryItems({ library: '1', limit: 10 })
     expect(first.source).toBe('plex')
     expect(first.total).toBe(120)
     expect(first.items).toHaveLength(10)
@@ -19,7 +19,7 @@ describe('CacheService reads: cache-through', () => {
       '/library/sections/1/all',
     ])
     fake.controls.clearRequestLog()
-    const second = await service.getLibraryItems('1', { limit: 10 })
+    const second = await service.getLibraryItems({ library: '1', limit: 10 })
     expect(second.source).toBe('cache')
     expect(second.items).toEqual(first.items)
     expect(fake.controls.requestLog()).toEqual([])
@@ -35,8 +35,8 @@ describe('CacheService reads: cache-through', () => {
   it('serves pages and filters the same way from Plex and from the cache', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const fromPlex = await service.getLibraryItems('Movies', { offset: 5, limit: 7, filter: 'a' })
-    const fromCache = await service.getLibraryItems('movies', { offset: 5, limit: 7, filter: 'a' })
+    const fromPlex = await service.getLibraryItems({ library: 'Movies', offset: 5, limit: 7, filter: 'a' })
+    const fromCache = await service.getLibraryItems({ library: 'movies', offset: 5, limit: 7, filter: 'a' })
     expect([fromPlex.source, fromCache.source]).toEqual(['plex', 'cache'])
     expect(fromCache.items).toEqual(fromPlex.items)
     expect(fromCache.total).toBe(fromPlex.total)
@@ -48,7 +48,7 @@ describe('CacheService reads: cache-through', () => {
     const { service } = openCore(fake)
     fake.controls.clearRequestLog()
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => service.getLibraryItems('1', { offset: i, limit: 5 })),
+      Array.from({ length: 50 }, (_, i) => service.getLibraryItems({ library: '1', offset: i, limit: 5 })),
     )
     expect(results.every((result) => result.total === 120)).toBe(true)
     expect(results[3]?.items[0]).toEqual(results[0]?.items[3])
@@ -67,11 +67,11 @@ describe('CacheService reads: cache-through', () => {
   it('rejects an unknown library with NOT_FOUND naming the known ones, and bad queries as INVALID_ARGUMENT', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const error = await service.getLibraryItems('Cartoons').catch((e: unknown) => e)
+    const error = await service.getLibraryItems({ library: 'Cartoons' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ServiceError)
     expect((error as ServiceError).info.code).toBe('NOT_FOUND')
     expect((error as ServiceError).message).toMatch(/no library "Cartoons".*Movies/)
-    await expect(service.getLibraryItems('1', { limit: 0 })).rejects.toMatchObject({
+    await expect(service.getLibraryItems({ library: '1', limit: 0 })).rejects.toMatchObject({
       info: { code: 'INVALID_ARGUMENT' },
     })
   })
@@ -81,17 +81,17 @@ describe('CacheService search', () => {
   it('answers a search from a fresh cached library without asking Plex, then from the search cache', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const all = await service.getLibraryItems('1', { limit: 200 })
+    const all = await service.getLibraryItems({ library: '1', limit: 200 })
     const word = all.items[0]!.title.split(' ')[0]!.toUpperCase()
     fake.controls.clearRequestLog()
-    const local = await service.search('1', word)
+    const local = await service.search({ library: '1', title: word })
     expect(local.source).toBe('cache')
     expect(fake.controls.requestLog()).toEqual([])
     const expected = all.items.filter((item) => item.title.toLowerCase().includes(word.toLowerCase()))
     expect(local.results.map((item) => item.ratingKey).sort()).toEqual(
       expected.map((item) => item.ratingKey).sort(),
     )
-    const again = await service.search('Movies', word.toLowerCase())
+    const again = await service.search({ library: 'Movies', title: word.toLowerCase() })
     expect(again.source).toBe('cache')
     expect(fake.controls.requestLog()).toEqual([])
   })
@@ -99,13 +99,13 @@ describe('CacheService search', () => {
   it('asks Plex when the library is not cached, and agrees with the local answer', async () => {
     const fake = await fakePlex()
     const remote = openCore(fake).service
-    const plexAnswer = await remote.search('1', 'the')
+    const plexAnswer = await remote.search({ library: '1', title: 'the' })
     expect(plexAnswer.source).toBe('plex')
     expect(plexAnswer.results.length).toBeGreaterThan(0)
-    expect((await remote.search('1', 'THE')).source).toBe('cache')
+    expect((await remote.search({ library: '1', title: 'THE' })).source).toBe('cache')
     const local = openCore(fake).service
-    await local.getLibraryItems('1')
-    const localAnswer = await local.search('1', 'the')
+    await local.getLibraryItems({ library: '1' })
+    const localAnswer = await local.search({ library: '1', title: 'the' })
     expect(localAnswer.source).toBe('cache')
     const keys = (results: { ratingKey: string }[]) => results.map((item) => item.ratingKey).sort()
     expect(keys(localAnswer.results)).toEqual(keys(plexAnswer.results))
@@ -116,16 +116,16 @@ describe('CacheService findByFile', () => {
   it('finds an item by file name or full path in the cached libraries, with the library named', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    const page = await service.getLibraryItems('1', { limit: 1 })
+    const page = await service.getLibraryItems({ library: '1', limit: 1 })
     const file = page.items[0]!.files[0]!
     const name = file.path.split('/').pop()!
     fake.controls.clearRequestLog()
-    const byName = await service.findByFile(name.toUpperCase())
+    const byName = await service.findByFile({ nameOrPath: name.toUpperCase() })
     expect(byName).toHaveLength(1)
     expect(byName[0]).toMatchObject({ library: { key: '1', title: 'Movies' }, file: { path: file.path } })
     expect(byName[0]?.item.ratingKey).toBe(page.items[0]?.ratingKey)
-    expect(await service.findByFile(file.path)).toHaveLength(1)
-    expect(await service.findByFile('/nowhere/else.mkv')).toEqual([])
+    expect(await service.findByFile({ nameOrPath: file.path })).toHaveLength(1)
+    expect(await service.findByFile({ nameOrPath: '/nowhere/else.mkv' })).toEqual([])
     expect(fake.controls.requestLog()).toEqual([])
   })
 })

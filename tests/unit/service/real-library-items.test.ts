@@ -10,7 +10,7 @@ import { fakePlex, openCore } from './support'
  */
 
 async function allItems(service: ReturnType<typeof openCore>['service'], library: string) {
-  const page = await service.getLibraryItems(library, { limit: 10_000 })
+  const page = await service.getLibraryItems({ library, limit: 10_000 })
   return page.items
 }
 
@@ -96,10 +96,12 @@ describe('real library shapes through the service', () => {
         { path: expect.stringMatching(/\/VID_\d{4}\.mp4$/), size: expect.any(Number) },
       ])
     }
-    expect((await service.findByFile('VID_0002.mp4')).map((row) => row.item.title)).toEqual(['VID_0002'])
+    expect((await service.findByFile({ nameOrPath: 'VID_0002.mp4' })).map((row) => row.item.title)).toEqual([
+      'VID_0002',
+    ])
     // The stored total is photos plus clips, the sum revalidation's count compares it with.
     fake.controls.clearRequestLog()
-    const outcome = await service.refreshLibrary('4')
+    const outcome = await service.refreshLibrary({ library: '4' })
     expect(outcome).toMatchObject({ outcome: 'revalidated', itemCount: 9 })
     const listed = fake.controls.requestLog().filter((entry) => entry.path === '/library/sections/4/all')
     expect(listed.map((entry) => [entry.query.type, entry.query['X-Plex-Container-Size']])).toEqual([
@@ -111,14 +113,14 @@ describe('real library shapes through the service', () => {
   it("searches a photo library's clips on Plex too, as a search of its cached copy would find them", async () => {
     const fake = await fakePlex({ dataset: { movies: 0, photos: 6, clips: 2 } })
     const { service } = openCore(fake)
-    const fromPlex = await service.search('4', 'vid_000')
+    const fromPlex = await service.search({ library: '4', title: 'vid_000' })
     expect(fromPlex.source).toBe('plex')
     expect(fromPlex.results.map((item) => [item.type, item.title])).toEqual([
       ['clip', 'VID_0001'],
       ['clip', 'VID_0002'],
     ])
-    await service.refreshLibrary('4')
-    const fromCache = await service.search('4', 'IMG_0001')
+    await service.refreshLibrary({ library: '4' })
+    const fromCache = await service.search({ library: '4', title: 'IMG_0001' })
     expect(fromCache.results.map((item) => item.title)).toEqual(['IMG_0001'])
   })
 
@@ -134,12 +136,12 @@ describe('real library shapes through the service', () => {
       const copy = movie.files.find((file) => file.optimized)!
       const name = original.path.split('/').pop()!
       expect(copy.path.split('/').pop()).toBe(name)
-      const rows = await service.findByFile(name)
+      const rows = await service.findByFile({ nameOrPath: name })
       expect(rows.map((row) => [row.item.ratingKey, row.file.path, row.file.optimized])).toEqual([
         [movie.ratingKey, original.path, undefined],
         [movie.ratingKey, copy.path, true],
       ])
-      const byCopyPath = await service.findByFile(copy.path)
+      const byCopyPath = await service.findByFile({ nameOrPath: copy.path })
       expect(byCopyPath).toHaveLength(1)
       expect(byCopyPath[0]).toMatchObject({
         item: { ratingKey: movie.ratingKey },
@@ -155,13 +157,13 @@ describe('real library shapes through the service', () => {
     const amelie = movies.find((movie) => movie.title === 'Amélie')!
     const path = amelie.files[0]!.path
     expect(path).toBe('D:\\Movies\\Amélie (2001)\\Amélie (2001).mkv')
-    const byPath = await service.findByFile(path)
+    const byPath = await service.findByFile({ nameOrPath: path })
     expect(byPath.map((row) => row.item.ratingKey)).toEqual([amelie.ratingKey])
-    const byName = await service.findByFile('amélie (2001).MKV')
+    const byName = await service.findByFile({ nameOrPath: 'amélie (2001).MKV' })
     expect(byName.map((row) => row.file.path)).toEqual([path])
-    expect(await service.findByFile('D:\\Movies\\Amélie (2001)\\Other.mkv')).toEqual([])
+    expect(await service.findByFile({ nameOrPath: 'D:\\Movies\\Amélie (2001)\\Other.mkv' })).toEqual([])
     const clips = (await allItems(service, '4')).filter((item) => item.type === 'clip')
     expect(clips[0]?.files[0]?.path).toMatch(/^D:\\Photos\\[^\\]+\\VID_0001\.mp4$/)
-    expect(await service.findByFile(clips[0]!.files[0]!.path)).toHaveLength(1)
+    expect(await service.findByFile({ nameOrPath: clips[0]!.files[0]!.path })).toHaveLength(1)
   })
 })

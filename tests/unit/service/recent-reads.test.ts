@@ -30,8 +30,8 @@ describe('recent reads', () => {
 
     const app = openCore(fake, { dataDir })
     // The window's own browsing is never listed.
-    await app.service.getLibraryItems('1', { limit: 5 }, { consumer: 'inspection' })
-    await app.service.findByFile('nothing-has-this-name.mkv', { consumer: 'a script' })
+    await app.service.getLibraryItems({ library: '1', limit: 5 }, { consumer: 'inspection' })
+    await app.service.findByFile({ nameOrPath: 'nothing-has-this-name.mkv' }, { consumer: 'a script' })
     const listed = app.service.recentReads()
     expect(summary(listed)).toEqual([
       {
@@ -65,11 +65,11 @@ describe('recent reads', () => {
     const clock = new ManualClock()
     const core = openCore(fake, { clock: clock.now, settings: { libraryTtlSeconds: 60 } })
     const tool = { consumer: 'tool' }
-    await core.service.getLibraryItems('1', { limit: 2 }, tool)
+    await core.service.getLibraryItems({ library: '1', limit: 2 }, tool)
     clock.advanceSeconds(120)
     fake.controls.setMaintenance(true)
-    await core.service.getLibraryItems('1', { limit: 2 }, tool)
-    await expect(core.service.getLibraryItems('2', { limit: 2 }, tool)).rejects.toThrow()
+    await core.service.getLibraryItems({ library: '1', limit: 2 }, tool)
+    await expect(core.service.getLibraryItems({ library: '2', limit: 2 }, tool)).rejects.toThrow()
     expect(core.service.recentReads().map((read) => read.outcome)).toEqual(['failed', 'stale', 'miss'])
   })
 
@@ -84,7 +84,7 @@ describe('recent reads', () => {
     expect(events.filter((event) => event.type === 'stats')).toEqual([])
 
     const cli = openCore(fake, { dataDir })
-    await cli.service.getLibraryItems('1', { limit: 1 }, { consumer: 'cli' })
+    await cli.service.getLibraryItems({ library: '1', limit: 1 }, { consumer: 'cli' })
     cli.cache.flushStats()
     await sleep(150)
     expect(events.filter((event) => event.type === 'stats').length).toBeGreaterThan(0)

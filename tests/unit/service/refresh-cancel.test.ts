@@ -24,8 +24,8 @@ describe('CacheService.cancelRefresh', () => {
     const core = openCore(fake)
     const { service } = core
     await service.refreshAll()
-    const before = await service.getLibraryItems('1', { limit: 1 })
-    const shows = await service.getLibraryItems('2', { limit: 1 })
+    const before = await service.getLibraryItems({ library: '1', limit: 1 })
+    const shows = await service.getLibraryItems({ library: '2', limit: 1 })
 
     // The server changed, and every request is slow: refetching Movies takes three slow pages.
     fake.controls.addItem('1', { title: 'Aardvark Returns', filePath: '/movies/Aardvark Returns.mkv' })
@@ -35,7 +35,7 @@ describe('CacheService.cancelRefresh', () => {
     const running = service.refreshAll({ force: true })
     await firstPage
     fake.controls.clearRequestLog()
-    expect(service.cancelRefresh()).toBe(true)
+    expect(service.cancelRefresh()).toEqual({ cancelled: true })
     const outcomes = await running
     fake.controls.setLatency(0)
 
@@ -52,10 +52,12 @@ describe('CacheService.cancelRefresh', () => {
     expect(asked.filter((path) => /sections\/[234]\//.test(path))).toEqual([])
 
     // The cached copies are exactly the ones from before: same count, same fetch time, no new item.
-    const after = await service.getLibraryItems('1', { filter: 'aardvark' })
+    const after = await service.getLibraryItems({ library: '1', filter: 'aardvark' })
     expect(after).toMatchObject({ source: 'cache', total: 0, fetchedAt: before.fetchedAt })
-    expect(await service.getLibraryItems('1', { limit: 1 })).toMatchObject({ total: 120 })
-    expect(await service.getLibraryItems('2', { limit: 1 })).toMatchObject({ fetchedAt: shows.fetchedAt })
+    expect(await service.getLibraryItems({ library: '1', limit: 1 })).toMatchObject({ total: 120 })
+    expect(await service.getLibraryItems({ library: '2', limit: 1 })).toMatchObject({
+      fetchedAt: shows.fetchedAt,
+    })
     // A cancel is the user's choice, not Plex failing: the server still counts as online.
     expect(service.connectionStatus().state).toBe('online')
 
@@ -78,9 +80,9 @@ describe('CacheService.cancelRefresh', () => {
     const { service } = core
     fake.controls.setLatency(300)
     const firstPage = nextEvent(core, (event) => event.type === 'progress' && event.library === '1')
-    const refreshing = service.refreshLibrary('1')
+    const refreshing = service.refreshLibrary({ library: '1' })
     await firstPage
-    expect(service.cancelRefresh()).toBe(true)
+    expect(service.cancelRefresh()).toEqual({ cancelled: true })
     expect(await refreshing).toMatchObject({ outcome: 'cancelled', itemCount: 0 })
     fake.controls.setLatency(0)
     const rows = await service.listLibraries()
@@ -92,7 +94,10 @@ describe('CacheService.cancelRefresh', () => {
     expect(service.stats().entries).toBe(0)
     // The next refresh fetches it whole, as if nothing had happened.
     fake.controls.clearRequestLog()
-    expect(await service.refreshLibrary('1')).toMatchObject({ outcome: 'fetched', itemCount: 120 })
+    expect(await service.refreshLibrary({ library: '1' })).toMatchObject({
+      outcome: 'fetched',
+      itemCount: 120,
+    })
     expect(itemPageRequests(fake.controls.requestLog())).toHaveLength(3)
   })
 
@@ -100,7 +105,7 @@ describe('CacheService.cancelRefresh', () => {
     const fake = await fakePlex()
     const core = openCore(fake)
     const { service } = core
-    expect(service.cancelRefresh()).toBe(false)
+    expect(service.cancelRefresh()).toEqual({ cancelled: false })
     const events = recordEvents(core)
     const [first, second] = await Promise.all([service.refreshAll(), service.refreshAll()])
     expect(second).toBe(first)
@@ -111,6 +116,6 @@ describe('CacheService.cancelRefresh', () => {
         .at(-1)
         ?.libraries.map((library) => library.status),
     ).toEqual(Array(4).fill('fetched'))
-    expect(service.cancelRefresh()).toBe(false)
+    expect(service.cancelRefresh()).toEqual({ cancelled: false })
   })
 })

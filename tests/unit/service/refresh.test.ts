@@ -6,9 +6,9 @@ describe('CacheService refresh: change-aware', () => {
   it('revalidates an unchanged library with a section list and a count, and no item requests', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    await service.getLibraryItems('1')
+    await service.getLibraryItems({ library: '1' })
     fake.controls.clearRequestLog()
-    const outcome = await service.refreshLibrary('1')
+    const outcome = await service.refreshLibrary({ library: '1' })
     expect(outcome).toMatchObject({ key: '1', title: 'Movies', itemCount: 120, outcome: 'revalidated' })
     const log = fake.controls.requestLog()
     expect(pathsOf(log)).toEqual(['/library/sections', '/library/sections/1/all'])
@@ -21,12 +21,12 @@ describe('CacheService refresh: change-aware', () => {
     const fake = await fakePlex()
     const clock = new ManualClock()
     const { service } = openCore(fake, { clock: clock.now, settings: { libraryTtlSeconds: 60 } })
-    const before = await service.getLibraryItems('1')
+    const before = await service.getLibraryItems({ library: '1' })
     clock.advanceSeconds(90)
     fake.controls.clearRequestLog()
-    const outcome = await service.refreshLibrary('1')
+    const outcome = await service.refreshLibrary({ library: '1' })
     expect(outcome.outcome).toBe('revalidated')
-    const after = await service.getLibraryItems('1')
+    const after = await service.getLibraryItems({ library: '1' })
     expect(after.source).toBe('cache')
     expect(after.expiresAt).toBe(clock.now() + 60_000)
     expect(after.fetchedAt).toBe(before.fetchedAt)
@@ -36,31 +36,34 @@ describe('CacheService refresh: change-aware', () => {
   it('refetches after the server adds an item, and after a rename', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    await service.getLibraryItems('1')
+    await service.getLibraryItems({ library: '1' })
     fake.controls.addItem('1', { title: 'Aardvark Returns', filePath: '/movies/Aardvark Returns.mkv' })
     fake.controls.clearRequestLog()
-    const added = await service.refreshLibrary('1')
+    const added = await service.refreshLibrary({ library: '1' })
     expect(added).toMatchObject({ outcome: 'fetched', itemCount: 121 })
     expect(itemPageRequests(fake.controls.requestLog())).toHaveLength(3)
-    expect(await service.getLibraryItems('1', { limit: 1 })).toMatchObject({ source: 'cache', total: 121 })
-    const page = await service.getLibraryItems('1', { filter: 'aardvark' })
+    expect(await service.getLibraryItems({ library: '1', limit: 1 })).toMatchObject({
+      source: 'cache',
+      total: 121,
+    })
+    const page = await service.getLibraryItems({ library: '1', filter: 'aardvark' })
     expect(page.items.map((item) => item.title)).toEqual(['Aardvark Returns'])
-    expect(await service.findByFile('Aardvark Returns.mkv')).toHaveLength(1)
+    expect(await service.findByFile({ nameOrPath: 'Aardvark Returns.mkv' })).toHaveLength(1)
 
     fake.controls.renameItem(page.items[0]!.ratingKey, 'Zebra Returns')
-    expect((await service.refreshLibrary('1')).outcome).toBe('fetched')
-    expect((await service.search('1', 'zebra returns')).results.map((item) => item.title)).toEqual([
-      'Zebra Returns',
-    ])
+    expect((await service.refreshLibrary({ library: '1' })).outcome).toBe('fetched')
+    expect(
+      (await service.search({ library: '1', title: 'zebra returns' })).results.map((item) => item.title),
+    ).toEqual(['Zebra Returns'])
   })
 
   it('fetches even an unchanged library when forced, and coalesces concurrent refreshes', async () => {
     const fake = await fakePlex()
     const { service } = openCore(fake)
-    await service.getLibraryItems('1')
+    await service.getLibraryItems({ library: '1' })
     fake.controls.clearRequestLog()
     const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => service.refreshLibrary('1', { force: true })),
+      Array.from({ length: 5 }, () => service.refreshLibrary({ library: '1', force: true })),
     )
     expect(outcomes.map((outcome) => outcome.outcome)).toEqual(Array(5).fill('fetched'))
     expect(itemPageRequests(fake.controls.requestLog())).toHaveLength(3)
@@ -70,7 +73,7 @@ describe('CacheService refresh: change-aware', () => {
     const fake = await fakePlex()
     const core = openCore(fake)
     const events = recordEvents(core)
-    await core.service.refreshLibrary('1')
+    await core.service.refreshLibrary({ library: '1' })
     const progress = events.filter((event) => event.type === 'progress')
     expect(progress).toEqual([
       { type: 'progress', library: '1', fetched: 50, total: 120 },

@@ -26,8 +26,8 @@ async function expiredInWindow(window = WINDOW) {
       staleWhileRevalidateSeconds: window,
     },
   })
-  const { items } = await core.service.getLibraryItems('Movies', { limit: 5 })
-  await core.service.search('Movies', 'the')
+  const { items } = await core.service.getLibraryItems({ library: 'Movies', limit: 5 })
+  await core.service.search({ library: 'Movies', title: 'the' })
   clock.advanceSeconds(LIBRARY_TTL + 120)
   fake.controls.clearRequestLog()
   const path = items.find((item) => item.files.length > 0)?.files[0]?.path ?? ''
@@ -42,7 +42,7 @@ describe('stale-while-revalidate (issue 11, point 3)', () => {
     // Plex is slow: an answer that waited for it would take at least half a second.
     fake.controls.setLatency(500)
     const started = Date.now()
-    const page = await core.service.getLibraryItems('Movies', { limit: 5 })
+    const page = await core.service.getLibraryItems({ library: 'Movies', limit: 5 })
     expect(Date.now() - started).toBeLessThan(400)
     expect(page).toMatchObject({ source: 'stale', total: 120 })
     expect(page.error).toBeUndefined()
@@ -52,7 +52,7 @@ describe('stale-while-revalidate (issue 11, point 3)', () => {
     expect(itemPageRequests(fake.controls.requestLog())).toEqual([])
     expect(core.service.stats().revalidations).toBe(1)
     fake.controls.setLatency(0)
-    await expect(core.service.getLibraryItems('Movies', { limit: 5 })).resolves.toMatchObject({
+    await expect(core.service.getLibraryItems({ library: 'Movies', limit: 5 })).resolves.toMatchObject({
       source: 'cache',
     })
   })
@@ -61,7 +61,9 @@ describe('stale-while-revalidate (issue 11, point 3)', () => {
     const { fake, core } = await expiredInWindow()
     fake.controls.setLatency(100)
     const pages = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => core.service.getLibraryItems('Movies', { offset: i, limit: 1 })),
+      Array.from({ length: 8 }, (_, i) =>
+        core.service.getLibraryItems({ library: 'Movies', offset: i, limit: 1 }),
+      ),
     )
     expect(pages.every((page) => page.source === 'stale')).toBe(true)
     await waitFor(() => core.cache.getLibraryInfo(moviesKey(fake))?.expired === false)
@@ -72,9 +74,9 @@ describe('stale-while-revalidate (issue 11, point 3)', () => {
   it('gives the stale answer even when the background revalidation fails', async () => {
     const { fake, core } = await expiredInWindow()
     fake.controls.setMaintenance(true)
-    const page = await core.service.getLibraryItems('Movies', { limit: 5 })
+    const page = await core.service.getLibraryItems({ library: 'Movies', limit: 5 })
     expect(page).toMatchObject({ source: 'stale', total: 120 })
-    const search = await core.service.search('Movies', 'the')
+    const search = await core.service.search({ library: 'Movies', title: 'the' })
     expect(search.source).toBe('stale')
     await waitFor(() => core.service.connectionStatus().state === 'offline')
     expect(core.cache.getLibraryInfo(moviesKey(fake))?.expired).toBe(true)
@@ -84,12 +86,12 @@ describe('stale-while-revalidate (issue 11, point 3)', () => {
     const { fake, core, path } = await expiredInWindow()
     fake.controls.setLatency(500)
     const started = Date.now()
-    const rows = await core.service.findByFile(path)
+    const rows = await core.service.findByFile({ nameOrPath: path })
     expect(Date.now() - started).toBeLessThan(400)
     expect(rows.map((row) => [row.source, row.error])).toEqual([['stale', undefined]])
     await waitFor(() => core.cache.getLibraryInfo(moviesKey(fake))?.expired === false, 5_000)
     fake.controls.setLatency(0)
-    expect((await core.service.findByFile(path)).map((row) => row.source)).toEqual(['cache'])
+    expect((await core.service.findByFile({ nameOrPath: path })).map((row) => row.source)).toEqual(['cache'])
   })
 
   it('waits for Plex once the copy is older than the window, and when the window is 0 (off)', async () => {
@@ -97,7 +99,7 @@ describe('stale-while-revalidate (issue 11, point 3)', () => {
       const { fake, core } = await expiredInWindow(window)
       fake.controls.setLatency(200)
       const started = Date.now()
-      const page = await core.service.getLibraryItems('Movies', { limit: 5 })
+      const page = await core.service.getLibraryItems({ library: 'Movies', limit: 5 })
       expect(Date.now() - started).toBeGreaterThanOrEqual(200)
       // Revalidated as unchanged before answering: fresh, not stale.
       expect(page.source).toBe('cache')
