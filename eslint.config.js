@@ -65,7 +65,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', forbiddenOutsideMain] },
   },
   {
-    files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'src/preload/**/*.ts', 'src/fake-plex/**/*.ts'],
     plugins: { layers: layersPlugin },
     rules: { 'layers/imports': ['error', { layers: mainLayers }] },
   },

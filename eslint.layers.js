@@ -57,7 +57,10 @@ export const mainLayers = [
   { layer: 'tray', paths: ['src/main/tray'], mayImport: ['shared'] },
   // Everything else directly in src/main: the Electron entry and its glue, on top of it all.
   { layer: 'electron entry', paths: ['src/main'], mayImport: everyMainLayer },
+  // Apart from the main process, but judged by the same table. The fake server keeps its own Plex
+  // facts rather than borrowing the client's, so a misreading of Plex in one cannot hide in both.
   { layer: 'fake-plex', paths: ['src/fake-plex'], mayImport: ['shared'] },
+  { layer: 'preload', paths: ['src/preload'], mayImport: ['shared'] },
 ]
 
 const rendererBase = ['bridge', 'data', 'hooks', 'timing', 'toasts', 'dialogs', 'certificate']

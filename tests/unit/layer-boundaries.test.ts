@@ -96,6 +96,16 @@ const mainCases: LayerCase[] = [
     forbidden: ['../cli/main', '../web-bridge/bridge-server'],
     allowed: ['./app/app-controller', './tray', './ipc/bind-ipc', './settings'],
   },
+  {
+    file: 'src/preload/example.ts',
+    forbidden: ['../main/ipc/bind-ipc', '../main/service', '../renderer/src/App'],
+    allowed: ['../shared/channels', '../shared/contract'],
+  },
+  {
+    file: 'src/fake-plex/example.ts',
+    forbidden: ['../main/plex', '../main/plex/extract', '../cli/main'],
+    allowed: ['../shared/plex-element', './faults'],
+  },
 ]
 
 const rendererCases: LayerCase[] = [
