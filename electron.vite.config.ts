@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { withPolicyDirectives } from './src/shared/content-security-policy'
 
 // Absolute paths: Vite resolves some relative options against the renderer root, others against the cwd.
 const fromProjectRoot = (path: string) => resolve(import.meta.dirname, path)
@@ -50,31 +51,13 @@ function devServerContentSecurityPolicy(): Plugin {
     'style-src': `'self' 'nonce-${nonce}'`,
     'connect-src': `'self'`,
   }
-  const cspMeta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/
   return {
     name: 'plex-cache:dev-server-csp',
     apply: 'serve',
     config: () => ({ html: { cspNonce: nonce } }),
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
-        if (!cspMeta.test(html)) {
-          throw new Error('index.html must declare its Content-Security-Policy meta tag')
-        }
-        return html.replace(cspMeta, (_match, start: string, policy: string, end: string) => {
-          return start + withDirectives(policy, devDirectives) + end
-        })
-      },
+      handler: (html) => withPolicyDirectives(html, devDirectives),
     },
   }
-}
-
-function withDirectives(policy: string, replacements: Record<string, string>): string {
-  const directives = new Map<string, string>()
-  for (const directive of policy.split(';')) {
-    const [name, ...values] = directive.trim().split(/\s+/)
-    if (name) directives.set(name, values.join(' '))
-  }
-  for (const [name, value] of Object.entries(replacements)) directives.set(name, value)
-  return [...directives].map(([name, value]) => `${name} ${value}`).join('; ')
 }
