@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createThrottle, type Throttle } from '../timing/throttle'
+import { createThrottle, type Throttle } from '../../../shared/throttle'
 import { MIN_GAP_MS } from './event-invalidations'
 import type { ReadOperation } from './read-operations'
 

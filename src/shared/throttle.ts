@@ -11,7 +11,8 @@ export interface Throttle {
  * meanwhile collapse into one more run afterwards. A trailing run is never dropped, so whatever
  * changed during a run is seen by the next one.
  * Events come in bursts (a refresh changes several things, a busy client causes a stats event per
- * read); the window only needs to follow them once per burst.
+ * read); whoever follows them (the window's data layer) needs to do so only once per burst. Shared
+ * so the main process can use the same one.
  */
 export function createThrottle(run: () => unknown, intervalMs: number): Throttle {
   let running = false
