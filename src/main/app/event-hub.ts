@@ -27,14 +27,11 @@ export class EventHub {
   fromService(event: ServiceEvent): void {
     switch (event.type) {
       case 'changed':
-        return this.emit('changed', event.library === undefined ? {} : { library: event.library })
-      case 'progress':
-        return this.emit('progress', {
-          library: event.library,
-          fetched: event.fetched,
-          total: event.total,
-          ...(event.retry ? { retry: event.retry } : {}),
-        })
+        return this.emit('changed', { library: event.library })
+      case 'progress': {
+        const { library, fetched, total, retry } = event
+        return this.emit('progress', { library, fetched, total, retry })
+      }
       case 'stats':
         return this.emit('stats', {})
       case 'connection':

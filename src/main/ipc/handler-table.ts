@@ -54,7 +54,7 @@ function failure(
   message: string,
   certificate?: CertificateDetails,
 ): { ok: false; error: ContractError } {
-  return { ok: false, error: { code, message, ...(certificate ? { certificate } : {}) } }
+  return { ok: false, error: { code, message, certificate } }
 }
 
 interface Issue {
