@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
-import type { EventName } from '../../../shared/contract'
+import { EVENT_NAMES } from '../../../shared/channels'
 import { useBridge } from '../bridge/BridgeContext'
 import { EVENT_INVALIDATIONS } from './event-invalidations'
 import { Invalidator } from './invalidator'
@@ -35,12 +35,15 @@ export function DataProvider({ children }: { children: ReactNode }) {
   const [invalidator] = useState(() => new Invalidator(client))
 
   useEffect(() => {
-    const events = Object.keys(EVENT_INVALIDATIONS) as EventName[]
-    const unsubscribes = events.map((event) =>
-      bridge.on(event, () => {
-        for (const operation of EVENT_INVALIDATIONS[event] ?? []) invalidator.invalidate(operation)
-      }),
-    )
+    const unsubscribes = EVENT_NAMES.flatMap((event) => {
+      const operations = EVENT_INVALIDATIONS[event]
+      if (operations === undefined) return []
+      return [
+        bridge.on(event, () => {
+          for (const operation of operations) invalidator.invalidate(operation)
+        }),
+      ]
+    })
     return () => {
       for (const unsubscribe of unsubscribes) unsubscribe()
     }
