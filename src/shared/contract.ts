@@ -198,7 +198,7 @@ export type ResultOf<K extends OperationName> = Contract[K]['result']
 
 // ---- Events ---------------------------------------------------------------------------------
 
-/** Something the user should be told that is not the answer to a request. */
+/** One sentence for the user, at a level the window shows it with. */
 export interface Notice {
   level: 'info' | 'warning' | 'error'
   message: string
