@@ -1,3 +1,4 @@
+import { definedFields } from '../../shared/defined-fields'
 import { MAX_TTL_SECONDS, SETTING_DEFAULTS } from '../../shared/settings-table'
 import { checkWholeNumber } from './input-checks'
 
@@ -30,10 +31,9 @@ export function checkLimits(limits: CacheLimits): CacheLimits {
   return limits
 }
 
+const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as Array<keyof CacheLimits>
+
+/** The limits `source` sets, leaving out the ones it does not and whatever else it carries. */
 export function definedOnly(source: Partial<CacheLimits>): Partial<CacheLimits> {
-  const picked: Partial<CacheLimits> = {}
-  for (const name of Object.keys(DEFAULT_LIMITS) as Array<keyof CacheLimits>) {
-    if (source[name] !== undefined) picked[name] = source[name]
-  }
-  return picked
+  return definedFields(source, LIMIT_NAMES)
 }

@@ -5,6 +5,7 @@ import {
   type PublicSettings,
   type SettingsChange,
 } from '../../shared/contract'
+import { definedFields } from '../../shared/defined-fields'
 import { HeldUntilHeard } from '../../shared/held-until-heard'
 import { ServiceError } from '../service'
 import type { ServiceSettings } from '../service'
@@ -115,10 +116,7 @@ export class SettingsStore {
     const { token, serverUrl, ...plain } = parsed.data
     const newToken = token === undefined ? undefined : await this.tokenFields(token === '' ? null : token)
     // Worked out from the state as it is after the keychain answered, not as it was before.
-    const next: SettingsState = { ...this.state }
-    for (const [name, value] of Object.entries(plain)) {
-      if (value !== undefined) (next as unknown as Record<string, unknown>)[name] = value
-    }
+    const next: SettingsState = { ...this.state, ...definedFields(plain) }
     const leavingDemo = this.state.demo && serverUrl !== undefined && serverUrl !== this.state.serverUrl
     if (serverUrl !== undefined) next.serverUrl = serverUrl
     // Disconnecting but keeping the token remembers whose token it is; choosing any server ends that.
