@@ -54,9 +54,6 @@ export class EntryStore {
 
   constructor(private readonly db: Database.Database) {
     this.s = {
-      findLive: db.prepare(
-        'SELECT * FROM entries WHERE namespace = ? AND library = ? AND query = ? AND expires_at > ?',
-      ),
       findAny: db.prepare('SELECT * FROM entries WHERE namespace = ? AND library = ? AND query = ?'),
       findById: db.prepare('SELECT * FROM entries WHERE id = ?'),
       insertEntry: db.prepare(
@@ -104,10 +101,6 @@ export class EntryStore {
       storedCount: db.prepare('SELECT count(*) AS n FROM entries'),
       renew: db.prepare('UPDATE entries SET expires_at = ?, meta = coalesce(?, meta) WHERE id = ?'),
     }
-  }
-
-  findLive(key: EntryKey, now: number): EntryRow | undefined {
-    return this.s.findLive.get(key.namespace, key.library, key.query, now) as EntryRow | undefined
   }
 
   findIncludingExpired(key: EntryKey): EntryRow | undefined {

@@ -12,7 +12,7 @@ import { KeepWarm } from './keep-warm'
 import { LibraryLoader } from './library-loader'
 import { LibraryReads, type PageStamp, type PeekedPage } from './library-reads'
 import { listLibraryRows } from './library-rows'
-import { PlexConnection, type ClientTuning, type ServerRecord } from './plex-connection'
+import { PlexConnection, type ClientTuning } from './plex-connection'
 import { Refreshes } from './refreshes'
 import { SectionDirectory } from './section-directory'
 import type { ServiceContext } from './service-context'
@@ -83,8 +83,7 @@ export class CacheService {
     const connection = () => this.current
     const settings = () => this.currentSettings
     const clock = deps.clock ?? Date.now
-    const removeLibrary = (server: ServerRecord, key: string) => loader.remove(server, key)
-    const directory = new SectionDirectory({ cache, connection, inFlight, removeLibrary })
+    const directory = new SectionDirectory({ cache, connection, inFlight, events })
     const loader = new LibraryLoader({
       cache,
       clock,

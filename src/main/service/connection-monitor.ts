@@ -1,6 +1,6 @@
 import { connectionProblemOf } from '../../shared/connection-problem'
 import type { ServiceEvents } from './events'
-import type { ConnectionStatus, ServiceErrorInfo } from './types'
+import type { ConnectionStatus, ServiceErrorInfo } from '../../shared/service-types'
 
 type ServerSummary = NonNullable<ConnectionStatus['server']>
 

@@ -13,7 +13,7 @@ import {
   PlexUnavailableError,
   type CertificateProblem,
 } from '../plex'
-import type { CertificateDetails, ServiceErrorInfo } from './types'
+import type { CertificateDetails, ServiceErrorInfo } from '../../shared/service-types'
 
 type ErrorCode = ServiceErrorInfo['code']
 

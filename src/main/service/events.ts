@@ -1,4 +1,4 @@
-import type { ServiceEvent } from './types'
+import type { ServiceEvent } from '../../shared/service-types'
 
 export type ServiceListener = (event: ServiceEvent) => void
 

@@ -1,6 +1,6 @@
 import { normalizeBaseUrl, type FetchFunction } from '../plex'
 import { probeAll } from '../plex/identity-probe'
-import type { ServerConnections } from './types'
+import type { ServerConnections } from '../../shared/service-types'
 
 export interface FailoverDeps {
   fetch: FetchFunction

@@ -4,8 +4,14 @@ import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import type { ServerRecord } from './plex-connection'
 import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
-import type { FileMatchRow, ServiceErrorInfo } from './types'
+import type { FileMatchRow, ServiceErrorInfo } from '../../shared/service-types'
 import type { RecentReadOutcome } from '../../shared/recent-reads'
+
+/** What file lookups read, count and revalidate with. */
+export type FileLookupDeps = Pick<
+  ServiceContext,
+  'cache' | 'clock' | 'connection' | 'counters' | 'directory' | 'loader' | 'monitor' | 'settings'
+>
 
 /** Expired libraries whose kept copy may answer, by cache key, with the Plex failure that made it so. */
 type ServableStale = Map<string, ServiceErrorInfo | undefined>
@@ -17,7 +23,7 @@ type ServableStale = Map<string, ServiceErrorInfo | undefined>
  * when Plex cannot be asked its kept copy answers, each row marked stale with its age.
  */
 export class FileLookup {
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly ctx: FileLookupDeps) {}
 
   /**
    * A lookup is never a hit or a miss: Plex has no file lookup to compare it with (without the

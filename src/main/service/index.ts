@@ -4,5 +4,6 @@ export type { ClientTuning } from './plex-connection'
 export type { PageStamp, PeekedPage } from './library-reads'
 export { DEFAULT_UPKEEP, type UpkeepOptions } from './upkeep'
 export type { ServiceListener } from './events'
-export type * from './types'
+// The contract's data types, so callers of the service find them where they find the service.
+export type * from '../../shared/service-types'
 export { DEFAULT_SETTINGS } from './settings'

@@ -2,7 +2,7 @@ import { foldForMatch } from '../../shared/text-fold'
 import type { CachedItem, LibraryPage } from '../cache'
 import { sortByTitle } from '../cache/title-order'
 import { ServiceError } from './errors'
-import type { ItemsQuery } from './types'
+import type { ItemsQuery } from '../../shared/service-types'
 
 const DEFAULT_LIMIT = 200
 /** The cache's own page limit; checked here too so both ways of serving a page accept the same queries. */

@@ -3,6 +3,12 @@ import { sectionKeyOf } from './cache-keys'
 import type { ServerRecord } from './plex-connection'
 import type { ServiceContext } from './service-context'
 
+/** What keep-warm passes need. */
+export type KeepWarmDeps = Pick<
+  ServiceContext,
+  'cache' | 'clock' | 'connection' | 'directory' | 'loader' | 'monitor' | 'settings'
+>
+
 export interface KeepWarmOptions {
   /** How often a pass runs (the upkeep timer); a library is renewed at least this long before it expires. */
   intervalMs: number
@@ -25,7 +31,7 @@ export class KeepWarm {
   private nextProbeAt = 0
 
   constructor(
-    private readonly ctx: ServiceContext,
+    private readonly ctx: KeepWarmDeps,
     private readonly options: KeepWarmOptions,
   ) {
     this.probeDelayMs = options.intervalMs

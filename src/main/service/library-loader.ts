@@ -9,8 +9,9 @@ import type { InFlight } from './in-flight'
 import type { PlexConnection, ServerRecord } from './plex-connection'
 import { RefreshCancels } from './refresh-cancels'
 import type { SectionDirectory } from './section-directory'
+import { forgetGoneLibrary } from './gone-library'
 import { describeError, type Logger } from '../log'
-import type { ServiceSettings } from './types'
+import type { ServiceSettings } from '../../shared/service-types'
 
 export interface FetchedLibrary {
   items: CachedItem[]
@@ -100,12 +101,6 @@ export class LibraryLoader {
     return this.cancels.cancelAll()
   }
 
-  /** Drops a library Plex no longer has, and its searches. */
-  remove(server: ServerRecord, sectionKey: string): void {
-    const removed = this.deps.cache.clearLibrary(libraryCacheKey(server.machineIdentifier, sectionKey))
-    if (removed > 0) this.deps.events.emit({ type: 'changed', library: sectionKey })
-  }
-
   private async revalidate(server: ServerRecord, section: Section, current?: Section): Promise<LoadResult> {
     const { cache, connection, directory } = this.deps
     const key = libraryCacheKey(server.machineIdentifier, section.key)
@@ -115,7 +110,7 @@ export class LibraryLoader {
     const verified = await this.verifiedAs(server)
     const latest = current ?? (await directory.fetch(verified)).find((s) => s.key === section.key)
     if (!latest) {
-      this.remove(server, section.key)
+      forgetGoneLibrary(this.deps, server, section.key)
       throw new ServiceError('NOT_FOUND', `Library "${section.title}" no longer exists on the Plex server.`)
     }
     const count = await this.cancels.run(section.title, (cancel) =>
@@ -156,7 +151,7 @@ export class LibraryLoader {
       ? (await directory.fetch(verified)).find((s) => s.key === section.key)
       : section
     if (!latest) {
-      this.remove(server, section.key)
+      forgetGoneLibrary(this.deps, server, section.key)
       throw new ServiceError('NOT_FOUND', `Library "${section.title}" no longer exists on the Plex server.`)
     }
     const started = performance.now()
@@ -233,7 +228,7 @@ export class LibraryLoader {
         throw toServiceError(listError)
       })
       if (!listed.some((candidate) => candidate.key === section.key)) {
-        this.remove(server, section.key)
+        forgetGoneLibrary(this.deps, server, section.key)
         throw failure
       }
       throw new ServiceError(

@@ -11,15 +11,22 @@ import { libraryCacheKey } from './cache-keys'
 import { savedByPageRead } from './counters'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import { checkItemsQuery, pageOfItems, titleContains, type CheckedQuery } from './items-page'
+import { forgetGoneLibrary } from './gone-library'
 import type { ServerRecord } from './plex-connection'
 import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
-import type { ItemsQuery, ItemsResult, SearchResult } from './types'
+import type { ItemsQuery, ItemsResult, SearchResult } from '../../shared/service-types'
 import type { RecentRead, RecentReadOutcome } from '../../shared/recent-reads'
+
+/** What the cache-through reads read, count, revalidate and forget with. */
+export type LibraryReadsDeps = Pick<
+  ServiceContext,
+  'cache' | 'clock' | 'connection' | 'counters' | 'directory' | 'events' | 'inFlight' | 'loader' | 'settings'
+>
 
 /** The cache-through reads: library pages, title searches and file lookups. */
 export class LibraryReads {
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly ctx: LibraryReadsDeps) {}
 
   /** A page of a library for `consumer` (see read-consumers.ts), who is counted a hit or a miss. */
   async items(
@@ -255,7 +262,7 @@ export class LibraryReads {
       })
     } catch (error) {
       const failure = toServiceError(error, connection.secrets)
-      if (failure.code === 'NOT_FOUND') this.ctx.loader.remove(server, section.key)
+      if (failure.code === 'NOT_FOUND') forgetGoneLibrary(this.ctx, server, section.key)
       throw failure
     }
     const fetchMs = Math.round(performance.now() - started)

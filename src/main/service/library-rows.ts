@@ -2,12 +2,16 @@ import type { CacheEntryInfo, HitMiss } from '../cache'
 import type { Freshness } from '../../shared/freshness'
 import type { ItemsProgress, Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
-import { freshnessNow } from './freshness'
+import { freshnessNow, type FreshnessDeps } from './freshness'
 import type { ServiceContext } from './service-context'
-import type { LibraryRow, TooLarge } from './types'
+import type { LibraryRow, TooLarge } from '../../shared/service-types'
+
+/** The rows' own needs, and freshness's. */
+export type LibraryRowsDeps = Pick<ServiceContext, 'cache' | 'connection' | 'directory' | 'loader'> &
+  FreshnessDeps
 
 /** listLibraries(): every section of the current server (list cached with the library TTL) and its cache state. */
-export async function listLibraryRows(ctx: ServiceContext): Promise<LibraryRow[]> {
+export async function listLibraryRows(ctx: LibraryRowsDeps): Promise<LibraryRow[]> {
   const { cache, directory, loader, monitor } = ctx
   const connection = ctx.connection()
   const server = await connection.server()

@@ -5,7 +5,7 @@ import type { ConnectionMonitor } from './connection-monitor'
 import { ServiceError, toServiceError } from './errors'
 import { workingAlternative } from './failover'
 import type { InFlight } from './in-flight'
-import type { ServerConnections, ServiceSettings } from './types'
+import type { ServerConnections, ServiceSettings } from '../../shared/service-types'
 
 /** What the service remembers about a server, so it can read that server's cached data while it is down. */
 export interface ServerRecord {

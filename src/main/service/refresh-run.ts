@@ -1,6 +1,6 @@
 import type { Section } from '../plex'
 import type { ServiceEvents } from './events'
-import type { RefreshOutcome, RefreshRun, RefreshRunStatus } from './types'
+import type { RefreshOutcome, RefreshRun, RefreshRunStatus } from '../../shared/service-types'
 
 /**
  * The state of one "Refresh all", told to every front end as it moves: which library is being

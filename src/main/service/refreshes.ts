@@ -7,7 +7,10 @@ import type { ServerRecord } from './plex-connection'
 import { cancelled } from './refresh-cancels'
 import { RefreshRunState } from './refresh-run'
 import type { ServiceContext } from './service-context'
-import type { RefreshOutcome } from './types'
+import type { RefreshOutcome } from '../../shared/service-types'
+
+/** What refreshing needs. */
+export type RefreshesDeps = Pick<ServiceContext, 'cache' | 'connection' | 'directory' | 'events' | 'loader'>
 
 /** The refresh use cases: one library, or all of them one at a time (the tray's action). */
 export class Refreshes {
@@ -15,7 +18,7 @@ export class Refreshes {
   /** The "Refresh all" under way: a second request joins it instead of starting another. */
   private current: { state?: RefreshRunState; done: Promise<RefreshOutcome[]> } | undefined
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(private readonly ctx: RefreshesDeps) {}
 
   /**
    * Stops the refreshes under way: the "Refresh all" starts no further library, and the fetches

@@ -11,7 +11,10 @@ export const MAX_STALE_WHILE_REVALIDATE_SECONDS = 7 * 24 * 3600
  * enough to be served at once while a revalidation runs behind it. Whether Plex answers does not
  * matter here; that is stale-if-error's business.
  */
-export function inRevalidationWindow(ctx: ServiceContext, expiresAt: number): boolean {
+export function inRevalidationWindow(
+  ctx: Pick<ServiceContext, 'clock' | 'settings'>,
+  expiresAt: number,
+): boolean {
   const staleWhileRevalidateMs = (ctx.settings().staleWhileRevalidateSeconds ?? 0) * 1000
   return freshnessOf({ expiresAt, now: ctx.clock(), offline: false, staleWhileRevalidateMs }) === 'stale'
 }
@@ -21,6 +24,10 @@ export function inRevalidationWindow(ctx: ServiceContext, expiresAt: number): bo
  * loader coalesces), and its failure is dropped: the stale answer has been given, and a Plex that
  * cannot be reached shows in the connection status anyway.
  */
-export function revalidateInBackground(ctx: ServiceContext, server: ServerRecord, section: Section): void {
+export function revalidateInBackground(
+  ctx: Pick<ServiceContext, 'loader'>,
+  server: ServerRecord,
+  section: Section,
+): void {
   ctx.loader.refresh(server, section, false).catch(() => undefined)
 }

@@ -2,6 +2,8 @@ import { normaliseSearchKey, type PlexCache } from '../cache'
 import type { Section } from '../plex'
 import { sectionKeyOf, sectionsDocument } from './cache-keys'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
+import type { ServiceEvents } from './events'
+import { forgetGoneLibrary } from './gone-library'
 import type { InFlight } from './in-flight'
 import type { PlexConnection, ServerRecord } from './plex-connection'
 
@@ -17,8 +19,8 @@ export interface DirectoryDeps {
   cache: PlexCache
   connection: () => PlexConnection
   inFlight: InFlight
-  /** Drops a library that is gone from the server, with its searches. */
-  removeLibrary: (server: ServerRecord, sectionKey: string) => void
+  /** Told when a library gone from the server is dropped. */
+  events: ServiceEvents
 }
 
 /** A server's section list, cached as a document with the library TTL, and LIBRARY-argument lookup. */
@@ -105,7 +107,7 @@ export class SectionDirectory {
     for (const entry of this.deps.cache.listEntries({ allowStale: true })) {
       const sectionKey = sectionKeyOf(entry.library, server.machineIdentifier)
       if (entry.namespace === 'library' && sectionKey !== undefined && !keys.has(sectionKey)) {
-        this.deps.removeLibrary(server, sectionKey)
+        forgetGoneLibrary(this.deps, server, sectionKey)
       }
     }
   }

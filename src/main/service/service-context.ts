@@ -6,9 +6,12 @@ import type { InFlight } from './in-flight'
 import type { LibraryLoader } from './library-loader'
 import type { PlexConnection } from './plex-connection'
 import type { SectionDirectory } from './section-directory'
-import type { ServiceSettings } from './types'
+import type { ServiceSettings } from '../../shared/service-types'
 
-/** The parts of the service its use-case modules share. */
+/**
+ * Everything CacheService builds for its use-case modules. No module takes all of it: each names
+ * the few parts it uses with a Pick (LibraryReadsDeps, RefreshesDeps, FreshnessDeps…).
+ */
 export interface ServiceContext {
   cache: PlexCache
   clock: () => number

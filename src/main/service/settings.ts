@@ -1,7 +1,7 @@
 import { SETTING_DEFAULTS, SETTINGS } from '../../shared/settings-table'
 import type { PlexCache } from '../cache'
 import { ServiceError } from './errors'
-import type { ServiceSettings } from './types'
+import type { ServiceSettings } from '../../shared/service-types'
 
 /** A first launch: no server yet, and every other setting at the settings table's default. */
 export const DEFAULT_SETTINGS: ServiceSettings = {

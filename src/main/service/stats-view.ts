@@ -2,7 +2,7 @@ import { figuresByConsumer, type CacheStats, type PlexCache } from '../cache'
 import { sectionKeyOf } from './cache-keys'
 import { COUNTER } from './counters'
 import { ServiceError } from './errors'
-import type { ServiceStats, StatsBucket, StatsRange } from './types'
+import type { ServiceStats, StatsBucket, StatsRange } from '../../shared/service-types'
 
 /** Chart ranges and their bucket sizes: about 60-100 points each, never finer than the stored minute. */
 const RANGES: Record<StatsRange, { spanMs: number; bucketSeconds: number }> = {
