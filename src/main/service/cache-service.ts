@@ -374,9 +374,7 @@ export class CacheService {
       inFlight,
       // Read at failover time, so a new list of the same server's addresses applies without reconnecting.
       serverConnections: () => this.currentSettings.serverConnections,
-      ...(this.deps.failoverProbeTimeoutMs === undefined
-        ? {}
-        : { failoverProbeTimeoutMs: this.deps.failoverProbeTimeoutMs }),
+      failoverProbeTimeoutMs: this.deps.failoverProbeTimeoutMs,
     })
   }
 

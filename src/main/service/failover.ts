@@ -6,7 +6,7 @@ export interface FailoverDeps {
   fetch: FetchFunction
   clientIdentifier: string
   /** Per probe; default 3 s. */
-  probeTimeoutMs?: number
+  probeTimeoutMs?: number | undefined
 }
 
 /**

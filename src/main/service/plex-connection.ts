@@ -32,8 +32,8 @@ export interface ConnectionDeps {
   inFlight: InFlight
   /** The signed-in server's other addresses, read when the current one fails (see failover.ts). */
   serverConnections?: () => ServerConnections | undefined
-  /** Per failover probe; default 3 s. */
-  failoverProbeTimeoutMs?: number
+  /** Per failover probe; default 3 s (undefined too, so the service passes its own option on as it is). */
+  failoverProbeTimeoutMs?: number | undefined
 }
 
 const LAST_SERVER_DOCUMENT = 'server:last'
@@ -159,9 +159,7 @@ export class PlexConnection {
           {
             fetch: this.deps.fetch,
             clientIdentifier: this.deps.clientIdentifier,
-            ...(this.deps.failoverProbeTimeoutMs === undefined
-              ? {}
-              : { probeTimeoutMs: this.deps.failoverProbeTimeoutMs }),
+            probeTimeoutMs: this.deps.failoverProbeTimeoutMs,
           },
         )
         if (next === undefined) this.noAlternativeAt = performance.now()
