@@ -1,6 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import builderConfig from '../../../electron-builder'
 import { WINDOWS_APP_USER_MODEL_ID } from '../../../src/main/windows-app-id'
 import { tempDir } from '../../support/temp-dir'
 import { bootMain } from './boot-main'
@@ -15,11 +14,8 @@ afterAll(() => {
 })
 
 describe('the Windows AppUserModelID', () => {
-  it('equals the installer appId in package.json', () => {
-    const packageJson = JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as {
-      build: { appId: string }
-    }
-    expect(WINDOWS_APP_USER_MODEL_ID).toBe(packageJson.build.appId)
+  it("equals the installer's appId (electron-builder.ts)", () => {
+    expect(WINDOWS_APP_USER_MODEL_ID).toBe(builderConfig.appId)
   })
 
   it('is set on win32 before Electron is ready', async () => {
