@@ -1,10 +1,12 @@
 /**
  * A recording stand-in for the `electron` module (only for Electron itself, never for our code):
  * it remembers which windows were made with which options, which channels were handled, what was
- * sent to a window and what the preload exposed. Tests install it with
+ * sent to a window, what the preload exposed, which trays were made with which menus and which
+ * dialogs were shown. The one stand-in for the window, main-process and tray tests; they install it with
  * `vi.mock('electron', async () => (await import('./electron-recorder')).electronModule)`.
  */
 import { EventEmitter } from 'node:events'
+import type { MenuItemConstructorOptions, MessageBoxOptions } from 'electron'
 import { FakeBrowserWindow, RecordedEvent } from './fake-browser-window'
 
 export { FakeBrowserWindow, FakeFrame, FakeWebContents, RecordedEvent } from './fake-browser-window'
@@ -186,20 +188,28 @@ export const safeStorageRecorder = {
   },
 }
 
+/** What nativeImage.createFromPath made: the file, and whether it was marked a template (macOS). */
+export interface FakeImage {
+  path: string
+  template: boolean
+  setTemplateImage(template: boolean): void
+}
+
+/** Electron's Tray: every one made, each tooltip and context menu set on it; a test can emit 'click'. */
 export class FakeTray extends EventEmitter {
   static readonly created: FakeTray[] = []
-  tooltip = ''
-  menu: unknown = null
+  readonly tooltips: string[] = []
+  readonly menus: MenuItemConstructorOptions[][] = []
   destroyed = false
-  constructor(readonly image: unknown) {
+  constructor(readonly image: FakeImage) {
     super()
     FakeTray.created.push(this)
   }
-  setToolTip(tooltip: string): void {
-    this.tooltip = tooltip
+  setToolTip(text: string): void {
+    this.tooltips.push(text)
   }
-  setContextMenu(menu: unknown): void {
-    this.menu = menu
+  setContextMenu(menu: { template: MenuItemConstructorOptions[] }): void {
+    this.menus.push(menu.template)
   }
   isDestroyed(): boolean {
     return this.destroyed
@@ -207,6 +217,34 @@ export class FakeTray extends EventEmitter {
   destroy(): void {
     this.destroyed = true
   }
+  get lastMenu(): MenuItemConstructorOptions[] {
+    const menu = this.menus.at(-1)
+    if (!menu) throw new Error('no context menu was set')
+    return menu
+  }
+}
+
+/** Electron's dialog: every message box and error box shown; message boxes answer messageBoxResponse. */
+export const dialogRecorder = {
+  messageBoxes: [] as MessageBoxOptions[],
+  errorBoxes: [] as Array<{ title: string; content: string }>,
+  /** The button index the next message box answers with. */
+  messageBoxResponse: 0,
+  showMessageBox(options: MessageBoxOptions): Promise<{ response: number; checkboxChecked: boolean }> {
+    dialogRecorder.messageBoxes.push(options)
+    return Promise.resolve({ response: dialogRecorder.messageBoxResponse, checkboxChecked: false })
+  },
+  showErrorBox(title: string, content: string): void {
+    dialogRecorder.errorBoxes.push({ title, content })
+  },
+}
+
+/** Forgets the trays made and the dialogs shown, for tests that share one import of the stand-in. */
+export function resetTraysAndDialogs(): void {
+  FakeTray.created.length = 0
+  dialogRecorder.messageBoxes.length = 0
+  dialogRecorder.errorBoxes.length = 0
+  dialogRecorder.messageBoxResponse = 0
 }
 
 export const appRecorder = new FakeApp()
@@ -288,15 +326,17 @@ export const electronModule = {
   protocol: protocolRecorder,
   Tray: FakeTray,
   Notification: FakeNotification,
-  Menu: { buildFromTemplate: (template: unknown[]) => ({ template }) },
+  Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }) },
   nativeImage: {
-    createFromPath: (file: string) => ({ file, template: false, setTemplateImage() {} }),
+    createFromPath: (path: string): FakeImage => ({
+      path,
+      template: false,
+      setTemplateImage(template: boolean) {
+        this.template = template
+      },
+    }),
   },
   net: { fetch: (url: string, init?: RequestInit) => fetch(url, init) },
   session: { defaultSession: sessionRecorder },
-  dialog: {
-    errors: [] as string[],
-    showErrorBox: (title: string) => void electronModule.dialog.errors.push(title),
-    showMessageBox: () => Promise.resolve({ response: 1 }),
-  },
+  dialog: dialogRecorder,
 }

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTray, type TrayDeps } from '../../../src/main/tray'
 import { TRAY_UPDATE_INTERVAL_MS } from '../../../src/main/tray/tray-state-source'
 import type { ConnectionStatus, RefreshOutcome, ServiceStats } from '../../../src/shared/service-types'
-import { recorded, type FakeTray } from './electron-stand-in'
+import { dialogRecorder, FakeTray, resetTraysAndDialogs } from '../electron/electron-recorder'
 import { FakeController } from './fake-controller'
 import { movies, music, onlineConnection, shows } from './fixtures'
 
-vi.mock('electron', () => import('./electron-stand-in'))
+vi.mock('electron', async () => (await import('../electron/electron-recorder')).electronModule)
 
 const stats = {
   hits: 186,
@@ -47,7 +47,7 @@ function startTray(controller: FakeController, overrides: Partial<TrayDeps> = {}
     platform: 'linux',
     ...overrides,
   })
-  const tray = recorded.trays.at(-1) as FakeTray
+  const tray = FakeTray.created.at(-1) as FakeTray
   return { handle, tray, window }
 }
 
@@ -74,7 +74,7 @@ function click(menu: MenuItemConstructorOptions[], label: string | RegExp): void
 
 const statusOf = (tray: FakeTray) => tray.lastMenu[0]?.label
 
-beforeEach(() => recorded.reset())
+beforeEach(() => resetTraysAndDialogs())
 afterEach(() => vi.useRealTimers())
 
 describe('createTray', () => {
@@ -148,10 +148,10 @@ describe('createTray', () => {
     const { tray } = startTray(controller)
     await vi.waitFor(() => expect(statusOf(tray)).toMatch(/^Connected/))
 
-    recorded.messageBoxResponse = 1
+    dialogRecorder.messageBoxResponse = 1
     click(tray.lastMenu, 'Clear cache…')
-    await vi.waitFor(() => expect(recorded.messageBoxes).toHaveLength(1))
-    const [question] = recorded.messageBoxes
+    await vi.waitFor(() => expect(dialogRecorder.messageBoxes).toHaveLength(1))
+    const [question] = dialogRecorder.messageBoxes
     expect(question?.buttons).toEqual(['Clear cache', 'Cancel'])
     expect(question?.cancelId).toBe(1)
     expect(question?.defaultId).toBe(1)
@@ -160,7 +160,7 @@ describe('createTray', () => {
     await new Promise((resolve) => setImmediate(resolve))
     expect(controller.callsOf('clear')).toEqual([])
 
-    recorded.messageBoxResponse = 0
+    dialogRecorder.messageBoxResponse = 0
     click(tray.lastMenu, 'Clear cache…')
     await vi.waitFor(() => expect(controller.callsOf('clear')).toEqual([{}]))
   })
@@ -174,7 +174,7 @@ describe('createTray', () => {
     await vi.waitFor(() => expect(statusOf(tray)).toMatch(/^Connected/))
     click(tray.lastMenu, 'Clear cache…')
     await vi.waitFor(() =>
-      expect(recorded.errorBoxes).toEqual([
+      expect(dialogRecorder.errorBoxes).toEqual([
         { title: 'Could not clear the cache', content: 'The cache file is locked' },
       ]),
     )
