@@ -55,7 +55,9 @@ export interface CacheServiceDeps {
 
 /**
  * The use cases the tray, the window (over IPC) and the CLI share. Every method reports failure as
- * a ServiceError (async ones by rejecting), never with the token in its message.
+ * a ServiceError (async ones by rejecting), never with the token in its message. A method named
+ * after a contract operation takes that operation's argument object and gives its result, so the
+ * app controller's table only routes; the reads take who they are for as a second argument.
  */
 export class CacheService {
   private readonly ctx: ServiceContext
