@@ -7,7 +7,8 @@ const UNIT_TESTS = ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx']
  * packaging and first-run installs, the crash, corruption and concurrency checks that need a second
  * process on the same cache file) or read the built app. Each takes seconds and needs `npm run
  * build` first, so they run as their own tier and `npm run test:fast` can leave them out. A new
- * test that spawns or reads `out/` belongs in this list.
+ * test that starts Node, npm or the CLI, or reads `out/`, belongs in this list (the tray's tiny
+ * shell stand-ins for the session bus start in milliseconds and stay in-process).
  */
 const PROCESS_TESTS = [
   'tests/unit/cli/cli-commands.test.ts',
