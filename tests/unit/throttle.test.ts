@@ -47,4 +47,31 @@ describe('createThrottle', () => {
     await vi.advanceTimersByTimeAsync(0)
     expect(run).toHaveBeenCalledTimes(2)
   })
+
+  it("with leading, runs the first ask in the caller's turn and the rest once at the end of the interval", () => {
+    const run = vi.fn()
+    const throttle = createThrottle(run, 100, { leading: true })
+    throttle.call()
+    expect(run).toHaveBeenCalledTimes(1)
+    throttle.call()
+    throttle.call()
+    vi.advanceTimersByTime(99)
+    expect(run).toHaveBeenCalledTimes(1)
+    vi.advanceTimersByTime(1)
+    expect(run).toHaveBeenCalledTimes(2)
+    vi.advanceTimersByTime(100)
+    throttle.call()
+    expect(run).toHaveBeenCalledTimes(3)
+  })
+
+  it('with leading, a synchronous run that throws does not stop the next ask', () => {
+    const run = vi.fn(() => {
+      throw new Error('boom')
+    })
+    const throttle = createThrottle(run, 100, { leading: true })
+    throttle.call()
+    vi.advanceTimersByTime(100)
+    throttle.call()
+    expect(run).toHaveBeenCalledTimes(2)
+  })
 })

@@ -5,7 +5,7 @@
  */
 import type { ArgsOf, EventMessage, OperationName, ResultOf } from '../../shared/contract'
 import type { ConnectionStatus, LibraryRow, ServiceStats } from '../../shared/service-types'
-import { throttle } from './throttle'
+import { createThrottle } from '../../shared/throttle'
 import { INITIAL_TRAY_STATE, type TrayState, type TrayStats } from './tray-types'
 
 /**
@@ -27,8 +27,13 @@ export class TrayStateSource {
   private loadAgain = false
   private disposed = false
   private readonly unsubscribe: () => void
-  private readonly publishSoon = throttle(() => this.publish(), TRAY_UPDATE_INTERVAL_MS)
-  private readonly reloadSoon = throttle(() => void this.reload(), TRAY_UPDATE_INTERVAL_MS)
+  private readonly publishSoon = createThrottle(() => this.publish(), TRAY_UPDATE_INTERVAL_MS, {
+    leading: true,
+  })
+  // `void`: reload folds overlapping loads itself, so the throttle need not wait for one to end.
+  private readonly reloadSoon = createThrottle(() => void this.reload(), TRAY_UPDATE_INTERVAL_MS, {
+    leading: true,
+  })
 
   constructor(
     private readonly controller: TrayController,
@@ -83,18 +88,18 @@ export class TrayStateSource {
           ...this.state,
           libraries: this.state.libraries.map(withProgress(library, fetched, total)),
         }
-        this.publishSoon()
+        this.publishSoon.call()
         return
       }
       case 'connection':
         this.state = { ...this.state, connection: message.payload }
         // Library states (stale or expired) depend on the connection, so re-read them too.
-        this.reloadSoon()
+        this.reloadSoon.call()
         return
       case 'changed':
       case 'stats':
       case 'settings':
-        this.reloadSoon()
+        this.reloadSoon.call()
         return
       case 'toolsProxy':
         this.update({ toolsProxy: message.payload })
