@@ -63,7 +63,7 @@ export const mainLayers = [
   { layer: 'preload', paths: ['src/preload'], mayImport: ['shared'] },
 ]
 
-const rendererBase = ['bridge', 'data', 'hooks', 'timing', 'toasts', 'dialogs', 'certificate']
+const rendererBase = ['bridge', 'data', 'hooks', 'timing', 'toasts', 'dialogs', 'certificate', 'controls']
 const rendererFeatures = ['about', 'inspector', 'libraries', 'onboarding', 'settings', 'stats']
 const inRenderer = (folder) => `src/renderer/src/${folder}`
 

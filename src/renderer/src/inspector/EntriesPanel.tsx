@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import type { CacheEntryRow } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
+import { ColumnHeads, type Column } from '../controls/ColumnHeads'
+import { SmallButton } from '../controls/SmallButton'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { useToasts } from '../toasts/Toasts'
 import { useNow } from '../timing/useNow'
@@ -14,6 +16,15 @@ interface EntriesPanelProps {
   /** Opens a cached listing in the item browser. */
   onBrowse: (library: string) => void
 }
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Entry' },
+  { label: 'Query' },
+  { label: 'Items', numeric: true },
+  { label: 'Size', numeric: true },
+  { label: 'Expires in' },
+  { label: 'Actions', hidden: true },
+]
 
 const entryId = (row: CacheEntryRow) => `${row.kind}:${row.library}:${row.query ?? ''}`
 
@@ -91,18 +102,7 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
       <table className="entries-table" data-testid="entries-table">
         <thead>
           <tr>
-            <th scope="col">Entry</th>
-            <th scope="col">Query</th>
-            <th scope="col" className="number">
-              Items
-            </th>
-            <th scope="col" className="number">
-              Size
-            </th>
-            <th scope="col">Expires in</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            <ColumnHeads columns={COLUMNS} as="th" numberClassName="number" />
           </tr>
         </thead>
         <tbody>
@@ -154,26 +154,23 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
                 </td>
                 <td className="entry-actions">
                   {row.kind === 'library' && (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={`Browse ${title}`}
-                      data-testid="entry-browse"
+                    <SmallButton
+                      label={`Browse ${title}`}
+                      testId="entry-browse"
                       onClick={() => onBrowse(row.library)}
                     >
                       Browse
-                    </button>
+                    </SmallButton>
                   )}
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={`Delete ${label}`}
-                    data-testid="entry-delete"
+                  <SmallButton
+                    tone="danger"
+                    label={`Delete ${label}`}
+                    testId="entry-delete"
                     disabled={deleting.has(entryId(row))}
                     onClick={() => setAsking(row)}
                   >
                     Delete
-                  </button>
+                  </SmallButton>
                 </td>
               </tr>
             )

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { formatBytes } from '../../../shared/format'
 import type { LibraryRow } from '../../../shared/service-types'
+import { ColumnHeads, type Column } from '../controls/ColumnHeads'
 import { useCacheStats } from '../hooks/useCacheStats'
 import { useNow } from '../timing/useNow'
 import { CacheSummary } from './CacheSummary'
@@ -12,6 +13,15 @@ import { RefreshAnnouncer } from './RefreshAnnouncer'
 import { RefreshRunBar } from './RefreshRunBar'
 import { useLibraries } from './useLibraries'
 import './libraries.css'
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Library' },
+  { label: 'State' },
+  { label: 'Items', numeric: true },
+  { label: 'Size', numeric: true },
+  { label: 'Expires in' },
+  { label: 'Actions', hidden: true },
+]
 
 /** The home view: one row per Plex library, with its cache state and a live countdown. */
 export function LibrariesView({ offline }: { offline: boolean }) {
@@ -101,18 +111,7 @@ export function LibrariesView({ offline }: { offline: boolean }) {
         // CSS grid so its columns can fold at small widths.
         <div className="library-table" role="table" aria-label="Libraries" data-testid="libraries-ready">
           <div className="library-row library-row-head" role="row">
-            <span role="columnheader">Library</span>
-            <span role="columnheader">State</span>
-            <span role="columnheader" className="library-number">
-              Items
-            </span>
-            <span role="columnheader" className="library-number">
-              Size
-            </span>
-            <span role="columnheader">Expires in</span>
-            <span role="columnheader">
-              <span className="visually-hidden">Actions</span>
-            </span>
+            <ColumnHeads columns={COLUMNS} as="span" numberClassName="library-number" />
           </div>
           <div className="library-list" role="rowgroup">
             {rows.map((row) => (

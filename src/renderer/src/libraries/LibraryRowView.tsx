@@ -3,6 +3,7 @@ import { formatBytes } from '../../../shared/format'
 import { tooLargeMessage, tooLargeNote } from '../../../shared/too-large'
 import type { LibraryRow } from '../../../shared/service-types'
 import { Countdown } from './Countdown'
+import { SmallButton } from '../controls/SmallButton'
 import { formatAgo } from '../timing/countdown-format'
 import { displayState } from './library-status'
 import { LibraryIcon, libraryTypeName } from './LibraryIcon'
@@ -98,26 +99,23 @@ export function LibraryRowView(props: Props) {
         </span>
       </div>
       <div className="library-actions" role="cell">
-        <button
-          type="button"
-          className="button button-small"
-          data-testid="library-refresh"
-          aria-label={`Refresh ${row.title}`}
+        <SmallButton
+          label={`Refresh ${row.title}`}
+          testId="library-refresh"
           disabled={refreshing || state === 'waiting'}
           onClick={() => onRefresh(row.key)}
         >
           Refresh
-        </button>
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          data-testid="library-clear"
-          aria-label={`Clear ${row.title}`}
+        </SmallButton>
+        <SmallButton
+          tone="quiet"
+          label={`Clear ${row.title}`}
+          testId="library-clear"
           disabled={!row.cached || refreshing || state === 'waiting'}
           onClick={() => onClear(row.key)}
         >
           Clear
-        </button>
+        </SmallButton>
       </div>
     </div>
   )

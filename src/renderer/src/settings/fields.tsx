@@ -50,33 +50,28 @@ interface DurationProps {
 /** A time to live as an amount and a unit, so "2 hours" is typed as such, not as 7200. */
 export function DurationField({ label, hint, value, error, testId, onChange }: DurationProps) {
   return (
-    <Field label={label} hint={hint} error={error} testId={testId}>
-      {({ input, describedBy }) => (
-        <div className="input-group">
-          <NumberInput
-            id={input}
-            testId={testId}
-            mode="decimal"
-            invalid={error !== undefined}
-            describedBy={describedBy}
-            value={value.amount}
-            onChange={(amount) => onChange({ ...value, amount })}
-          />
-          <select
-            aria-label={`${label} unit`}
-            data-testid={`unit-${testId}`}
-            value={value.unit}
-            onChange={(event) => onChange({ ...value, unit: event.target.value as Unit })}
-          >
-            {(Object.keys(UNIT_SECONDS) as Unit[]).map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-    </Field>
+    <NumberGroupField
+      label={label}
+      hint={hint}
+      error={error}
+      testId={testId}
+      mode="decimal"
+      value={value.amount}
+      onChange={(amount) => onChange({ ...value, amount })}
+    >
+      <select
+        aria-label={`${label} unit`}
+        data-testid={`unit-${testId}`}
+        value={value.unit}
+        onChange={(event) => onChange({ ...value, unit: event.target.value as Unit })}
+      >
+        {(Object.keys(UNIT_SECONDS) as Unit[]).map((unit) => (
+          <option key={unit} value={unit}>
+            {unit}
+          </option>
+        ))}
+      </select>
+    </NumberGroupField>
   )
 }
 
@@ -92,19 +87,48 @@ interface NumberProps {
 
 export function NumberField({ label, hint, unit, value, error, testId, onChange }: NumberProps) {
   return (
+    <NumberGroupField
+      label={label}
+      hint={hint}
+      error={error}
+      testId={testId}
+      mode="numeric"
+      value={value}
+      onChange={onChange}
+    >
+      {unit !== '' && <span className="input-unit">{unit}</span>}
+    </NumberGroupField>
+  )
+}
+
+interface NumberGroupProps {
+  label: string
+  hint: string
+  error: string | undefined
+  testId: string
+  mode: 'decimal' | 'numeric'
+  value: string
+  onChange(value: string): void
+  /** What follows the number on its line: its unit, as text or as a choice. */
+  children: ReactNode
+}
+
+/** The field both number fields are: a number and its unit on one line. */
+function NumberGroupField({ label, hint, error, testId, mode, value, onChange, children }: NumberGroupProps) {
+  return (
     <Field label={label} hint={hint} error={error} testId={testId}>
       {({ input, describedBy }) => (
         <div className="input-group">
           <NumberInput
             id={input}
             testId={testId}
-            mode="numeric"
+            mode={mode}
             invalid={error !== undefined}
             describedBy={describedBy}
             value={value}
             onChange={onChange}
           />
-          {unit !== '' && <span className="input-unit">{unit}</span>}
+          {children}
         </div>
       )}
     </Field>

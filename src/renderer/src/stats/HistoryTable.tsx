@@ -1,5 +1,6 @@
 import type { StatsRange } from '../../../shared/service-types'
 import { formatBucket, type ChartPoint } from './history-chart-data'
+import { ReadsTableForScreenReaders } from './ReadsTableForScreenReaders'
 
 /**
  * The chart's numbers for screen readers: only the buckets that saw reads, so a quiet week is not
@@ -8,31 +9,20 @@ import { formatBucket, type ChartPoint } from './history-chart-data'
 export function HistoryTable({ points, range }: { points: ChartPoint[]; range: StatsRange }) {
   const active = points.filter((point) => point.hits + point.misses > 0)
   return (
-    <table className="stats-sr-only" data-testid="history-table">
-      <caption>Cache reads per period</caption>
-      <thead>
+    <ReadsTableForScreenReaders caption="Cache reads per period" rowHeading="Period" testId="history-table">
+      {active.length === 0 && (
         <tr>
-          <th scope="col">Period</th>
-          <th scope="col">Hits</th>
-          <th scope="col">Misses</th>
-          <th scope="col">Hit rate</th>
+          <td colSpan={4}>No cache reads in this period.</td>
         </tr>
-      </thead>
-      <tbody>
-        {active.length === 0 && (
-          <tr>
-            <td colSpan={4}>No cache reads in this period.</td>
-          </tr>
-        )}
-        {active.map((point) => (
-          <tr key={point.start}>
-            <th scope="row">{formatBucket(point.start, range)}</th>
-            <td>{point.hits}</td>
-            <td>{point.misses}</td>
-            <td>{point.rate}%</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      )}
+      {active.map((point) => (
+        <tr key={point.start}>
+          <th scope="row">{formatBucket(point.start, range)}</th>
+          <td>{point.hits}</td>
+          <td>{point.misses}</td>
+          <td>{point.rate}%</td>
+        </tr>
+      ))}
+    </ReadsTableForScreenReaders>
   )
 }

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatPercent } from '../../../shared/format'
 import type { LibraryHitMiss } from './library-stats'
+import { ReadsTableForScreenReaders } from './ReadsTableForScreenReaders'
 import { keepChartOutOfTabOrder } from './keep-out-of-tab-order'
 import { useChartColors } from './useChartColors'
 
@@ -76,27 +77,20 @@ export function LibraryHitMissChart({ libraries }: { libraries: LibraryHitMiss[]
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="stats-sr-only" data-testid="library-table">
-        <caption>Cache reads per library</caption>
-        <thead>
-          <tr>
-            <th scope="col">Library</th>
-            <th scope="col">Hits</th>
-            <th scope="col">Misses</th>
-            <th scope="col">Hit rate</th>
+      <ReadsTableForScreenReaders
+        caption="Cache reads per library"
+        rowHeading="Library"
+        testId="library-table"
+      >
+        {libraries.map((library) => (
+          <tr key={library.key} data-testid="library-stats-row" data-library={library.key}>
+            <th scope="row">{library.title}</th>
+            <td data-testid="library-hits">{library.hits}</td>
+            <td data-testid="library-misses">{library.misses}</td>
+            <td>{rateText(library.hits, library.misses)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {libraries.map((library) => (
-            <tr key={library.key} data-testid="library-stats-row" data-library={library.key}>
-              <th scope="row">{library.title}</th>
-              <td data-testid="library-hits">{library.hits}</td>
-              <td data-testid="library-misses">{library.misses}</td>
-              <td>{rateText(library.hits, library.misses)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ReadsTableForScreenReaders>
     </figure>
   )
 }
