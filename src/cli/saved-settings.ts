@@ -4,9 +4,14 @@ import { openSharedSettings } from '../main/settings'
 import { serverConnectionsOf } from '../main/settings/settings-views'
 import { storedSettingsSchema } from '../main/settings/stored-settings'
 import type { ServiceSettings } from '../main/service'
-import { SETTING_KEYS } from '../shared/settings-table'
+import { definedFields } from '../shared/defined-fields'
+import { SETTING_KEYS, type SettingKey } from '../shared/settings-table'
 
 type SavedSettings = Partial<Omit<ServiceSettings, 'token' | 'keepWarm'>>
+
+// Keep-warm, the tray and notifications are the running app's business, not the CLI's.
+const APP_ONLY_SETTINGS = new Set<SettingKey>(['keepWarm', 'startInTray', 'notifyWhenHidden'])
+const CLI_SETTING_KEYS = SETTING_KEYS.filter((name) => !APP_ONLY_SETTINGS.has(name))
 
 /**
  * The settings saved in `<dataDir>/settings.json` by the app or by `plex-cache settings set`: the
@@ -30,11 +35,7 @@ export function savedSettings(dataDir: string): SavedSettings {
   }
   const parsed = storedSettingsSchema.safeParse(json)
   if (!parsed.success) return {}
-  const saved: Record<string, unknown> = {}
-  for (const name of SETTING_KEYS) {
-    if (name === 'keepWarm' || name === 'startInTray' || name === 'notifyWhenHidden') continue
-    if (parsed.data[name] !== undefined) saved[name] = parsed.data[name]
-  }
+  const saved: Record<string, unknown> = definedFields(parsed.data, CLI_SETTING_KEYS)
   if (typeof parsed.data.serverUrl === 'string' && parsed.data.demo !== true) {
     saved.serverUrl = parsed.data.serverUrl
     // The signed-in server's other addresses, for the same fail-over the app does.

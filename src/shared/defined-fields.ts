@@ -14,3 +14,19 @@ export function definedFields<T extends object, K extends keyof T = keyof T>(
   }
   return picked
 }
+
+/**
+ * The named fields `source` carries, undefined ones included: spread after definedFields, they let
+ * an undefined value clear a field (a settings change that disconnects clears the server and the
+ * token), while a field `source` leaves out keeps what it had.
+ */
+export function presentFields<T extends object, K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {}
+  for (const key of keys) {
+    if (Object.hasOwn(source, key)) picked[key] = source[key]
+  }
+  return picked
+}

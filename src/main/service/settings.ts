@@ -1,3 +1,4 @@
+import { definedFields, presentFields } from '../../shared/defined-fields'
 import { SETTING_DEFAULTS, SETTINGS } from '../../shared/settings-table'
 import type { PlexCache } from '../cache'
 import { ServiceError } from './errors'
@@ -23,10 +24,10 @@ export function applySettings(
   current: ServiceSettings,
   changes: Partial<ServiceSettings>,
 ): ServiceSettings {
-  const next: ServiceSettings = { ...current }
-  for (const [name, value] of Object.entries(changes) as Array<[keyof ServiceSettings, unknown]>) {
-    if (value === undefined && name !== 'serverUrl' && name !== 'token') continue
-    ;(next as unknown as Record<string, unknown>)[name] = value
+  const next: ServiceSettings = {
+    ...current,
+    ...definedFields(changes),
+    ...presentFields(changes, ['serverUrl', 'token']),
   }
   checkBounds('pageSize', next.pageSize)
   if (typeof next.keepWarm !== 'boolean')
