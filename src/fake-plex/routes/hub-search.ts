@@ -7,6 +7,7 @@ import { readCount } from '../request'
 import { containerResponse, type Outgoing } from '../responses'
 import { sortItems, parseSort } from '../sorting'
 import type { RouteContext } from './context'
+import { hubElement } from './hub-element'
 import { tagHubs } from './tag-hubs'
 
 interface HubDefinition {
@@ -52,7 +53,7 @@ export function hubSearchRoute(context: RouteContext): Outgoing {
         library.itemsOfKind(section.key, kind).filter((item) => matches(item, needle)),
       ),
     )
-    hubs.push(hubElement(context, hub, rankHits(hits, needle), limit))
+    hubs.push(itemHub(context, hub, rankHits(hits, needle), limit))
   }
   hubs.push(...tagHubs(sections, needle, limit, (text) => scoreText(scoreOf(text, needle))))
   return containerResponse(element('MediaContainer', { size: hubs.length }, hubs), request.wantsJson)
@@ -78,22 +79,12 @@ function rankHits(hits: ItemRecord[], needle: string): ItemRecord[] {
   return sortItems(hits, BY_TITLE).sort((a, b) => scoreOf(b.title, needle) - scoreOf(a.title, needle))
 }
 
-function hubElement(context: RouteContext, hub: HubDefinition, hits: ItemRecord[], limit: number): Element {
-  const shown = hits.slice(0, limit)
+function itemHub(context: RouteContext, hub: HubDefinition, hits: ItemRecord[], limit: number): Element {
   const needle = (context.request.query.query ?? '').toLowerCase()
-  const items = shown.map((item) => {
+  const items = hits.slice(0, limit).map((item) => {
     const section: SectionRecord | undefined = context.library.section(item.sectionKey)
     const score = scoreText(scoreOf(item.title, needle))
     return itemElement(item, context.library, { includeGuids: false, section, score })
   })
-  const attrs = {
-    title: hub.title,
-    type: hub.type,
-    hubIdentifier: hub.type,
-    context: '',
-    size: shown.length,
-    more: hits.length > shown.length,
-    style: 'shelf',
-  }
-  return element('Hub', attrs, items)
+  return hubElement(hub, 'shelf', items, hits.length)
 }

@@ -1,5 +1,6 @@
 import { element, type Element } from '../element'
 import type { SectionRecord } from '../records'
+import { hubElement } from './hub-element'
 import { MOVIE_GENRES, MUSIC_GENRES, PEOPLE } from '../vocabulary'
 
 /**
@@ -59,17 +60,7 @@ export function tagHubs(
         .map(({ id, tag }) => tagDirectory(hub, section, id, tag, scoreOf(tag))),
     )
     if (hits.length === 0) continue
-    const shown = hits.slice(0, limit)
-    const attrs = {
-      title: hub.title,
-      type: hub.type,
-      hubIdentifier: hub.type,
-      context: '',
-      size: shown.length,
-      more: hits.length > shown.length,
-      style: 'list',
-    }
-    hubs.push(element('Hub', attrs, shown))
+    hubs.push(hubElement(hub, 'list', hits.slice(0, limit), hits.length))
   }
   return hubs
 }
