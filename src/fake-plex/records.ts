@@ -15,7 +15,10 @@ export type ItemKind =
 
 export type SectionType = 'movie' | 'show' | 'artist' | 'photo'
 
-/** Plex's integer metadata types, as used by `type=` on listings. */
+/**
+ * Plex's integer metadata types, as used by `type=` on listings. The client keeps its own copy
+ * (main/plex/plex-types.ts) on purpose: one misreading of Plex must not hide in both fake and client.
+ */
 export const TYPE_NUMBER: Record<ItemKind, number> = {
   movie: 1,
   show: 2,

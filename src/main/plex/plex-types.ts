@@ -1,6 +1,9 @@
 import type { SectionType } from './types'
 
-/** Plex metadata type numbers used in `?type=` (facts §4). */
+/**
+ * Plex metadata type numbers used in `?type=` (facts §4). The fake server keeps its own copy
+ * (fake-plex/records.ts) on purpose: one misreading of Plex must not hide in both client and fake.
+ */
 export const PlexMetadataType = {
   movie: 1,
   show: 2,
