@@ -48,20 +48,17 @@ interface DurationProps {
 }
 
 /** A time to live as an amount and a unit, so "2 hours" is typed as such, not as 7200. */
-export function DurationField({ label, hint, value, error, testId, onChange }: DurationProps) {
+export function DurationField({ value, onChange, ...field }: DurationProps) {
   return (
     <NumberGroupField
-      label={label}
-      hint={hint}
-      error={error}
-      testId={testId}
+      {...field}
       mode="decimal"
       value={value.amount}
       onChange={(amount) => onChange({ ...value, amount })}
     >
       <select
-        aria-label={`${label} unit`}
-        data-testid={`unit-${testId}`}
+        aria-label={`${field.label} unit`}
+        data-testid={`unit-${field.testId}`}
         value={value.unit}
         onChange={(event) => onChange({ ...value, unit: event.target.value as Unit })}
       >
@@ -85,17 +82,9 @@ interface NumberProps {
   onChange(value: string): void
 }
 
-export function NumberField({ label, hint, unit, value, error, testId, onChange }: NumberProps) {
+export function NumberField({ unit, ...field }: NumberProps) {
   return (
-    <NumberGroupField
-      label={label}
-      hint={hint}
-      error={error}
-      testId={testId}
-      mode="numeric"
-      value={value}
-      onChange={onChange}
-    >
+    <NumberGroupField {...field} mode="numeric">
       {unit !== '' && <span className="input-unit">{unit}</span>}
     </NumberGroupField>
   )
