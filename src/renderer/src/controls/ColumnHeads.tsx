@@ -1,3 +1,5 @@
+import './column-heads.css'
+
 export interface Column {
   label: string
   /** Figures: right-aligned by the caller's number class. */
@@ -21,7 +23,7 @@ export function ColumnHeads({ columns, as, numberClassName }: ColumnHeadsProps) 
   return (
     <>
       {columns.map((column) => {
-        const className = column.numeric ? numberClassName : undefined
+        const className = column.numeric ? `column-head ${numberClassName}` : 'column-head'
         const text = column.hidden ? <span className="visually-hidden">{column.label}</span> : column.label
         return as === 'th' ? (
           <th key={column.label} scope="col" className={className}>

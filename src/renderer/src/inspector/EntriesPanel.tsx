@@ -4,6 +4,7 @@ import type { CacheEntryRow } from '../../../shared/service-types'
 import { useBridge } from '../bridge/BridgeContext'
 import { ColumnHeads, type Column } from '../controls/ColumnHeads'
 import { SmallButton } from '../controls/SmallButton'
+import { toneClass, type Tone } from '../controls/tone'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 import { useToasts } from '../toasts/Toasts'
 import { useNow } from '../timing/useNow'
@@ -25,6 +26,8 @@ const COLUMNS: readonly Column[] = [
   { label: 'Expires in' },
   { label: 'Actions', hidden: true },
 ]
+
+const KIND_TONES: Record<CacheEntryRow['kind'], Tone> = { library: 'warning', search: 'info' }
 
 const entryId = (row: CacheEntryRow) => `${row.kind}:${row.library}:${row.query ?? ''}`
 
@@ -118,7 +121,7 @@ function EntriesTable({ rows, onBrowse }: { rows: CacheEntryRow[]; onBrowse: (li
                 aria-label={label}
               >
                 <td>
-                  <span className={`entry-kind entry-kind-${row.kind}`}>
+                  <span className={`entry-kind entry-kind-${row.kind}${toneClass(KIND_TONES[row.kind])}`}>
                     {row.kind === 'library' ? 'Listing' : 'Search'}
                   </span>
                   <span className="entry-library" data-testid="entry-library">

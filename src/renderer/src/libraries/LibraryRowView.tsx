@@ -4,6 +4,7 @@ import { tooLargeMessage, tooLargeNote } from '../../../shared/too-large'
 import type { LibraryRow } from '../../../shared/service-types'
 import { Countdown } from './Countdown'
 import { SmallButton } from '../controls/SmallButton'
+import { toneClass, type Tone } from '../controls/tone'
 import { formatAgo } from '../timing/countdown-format'
 import { displayState } from './library-status'
 import { LibraryIcon, libraryTypeName } from './LibraryIcon'
@@ -11,6 +12,9 @@ import { ProgressBar } from './ProgressBar'
 import { OUTCOME_VISIBLE_MS, outcomeText, type RowOutcome } from './refresh-outcomes'
 import { StateBadge } from './StateBadge'
 import type { Progress } from './useLibraries'
+
+/** A library's icon is tinted by its type, so movies, shows and music tell apart at a glance. */
+const TYPE_TONES: Partial<Record<string, Tone>> = { movie: 'warning', show: 'info', artist: 'success' }
 
 interface Props {
   row: LibraryRow
@@ -46,7 +50,7 @@ export function LibraryRowView(props: Props) {
       aria-labelledby={titleId}
     >
       <div className="library-name" role="rowheader">
-        <span className={`library-type library-type-${row.type}`}>
+        <span className={`library-type library-type-${row.type}${toneClass(TYPE_TONES[row.type])}`}>
           <LibraryIcon type={row.type} />
         </span>
         <div className="library-name-text">
