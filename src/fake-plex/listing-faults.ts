@@ -1,5 +1,5 @@
 import type { Element } from './element'
-import type { Page, PageRequest } from './paging'
+import { pageAt, type Page, type PageRequest } from './paging'
 import type { PlexRequest } from './request'
 import { readCount } from './request'
 
@@ -122,14 +122,7 @@ export function endlessPage<T extends { ratingKey: number }>(
           const template = all[(start + i) % all.length] as T
           return { ...template, ratingKey: ENDLESS_RATING_KEY_BASE + start + i }
         })
-  return {
-    items,
-    containerAttrs: { size: items.length, totalSize: ENDLESS_TOTAL_SIZE, offset: start },
-    headers: {
-      'X-Plex-Container-Start': String(start),
-      'X-Plex-Container-Total-Size': String(ENDLESS_TOTAL_SIZE),
-    },
-  }
+  return pageAt(items, start, ENDLESS_TOTAL_SIZE)
 }
 
 /** The page's totals as the faults misstate them (or leave them out). */

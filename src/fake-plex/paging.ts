@@ -37,10 +37,18 @@ export function takePage<T>(all: readonly T[], request: PageRequest, maxPageSize
   if (maxPageSize !== null) size = Math.min(size, maxPageSize)
   const items = start >= total ? [] : all.slice(start, Math.min(start + size, total))
   if (!paged) return { items, containerAttrs: { size: items.length }, headers: {} }
+  return pageAt(items, start, total)
+}
+
+/**
+ * A paged answer: its items, the start asked for and the total the listing claims, in the
+ * container's attributes and in the headers alike (the faults below claim totals they never hold).
+ */
+export function pageAt<T>(items: T[], start: number, totalSize: number): Page<T> {
   return {
     items,
-    containerAttrs: { size: items.length, totalSize: total, offset: start },
-    headers: { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Total-Size': String(total) },
+    containerAttrs: { size: items.length, totalSize, offset: start },
+    headers: { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Total-Size': String(totalSize) },
   }
 }
 
@@ -61,12 +69,5 @@ export function repeatingPage<T>(
   const start = request.start ?? 0
   const shift = first.length === 0 ? 0 : Math.floor(start / first.length) % first.length
   const items = [...first.slice(shift), ...first.slice(0, shift)]
-  return {
-    items,
-    containerAttrs: { size: items.length, totalSize: REPEATING_TOTAL_SIZE, offset: start },
-    headers: {
-      'X-Plex-Container-Start': String(start),
-      'X-Plex-Container-Total-Size': String(REPEATING_TOTAL_SIZE),
-    },
-  }
+  return pageAt(items, start, REPEATING_TOTAL_SIZE)
 }
