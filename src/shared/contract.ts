@@ -184,13 +184,12 @@ export const contract = {
 
 export type Contract = typeof contract
 
+/** `true` when two unions of names are the same, else `never` (so assigning `true` fails to compile). */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+
 // The names live in channels.ts (no zod, so the sandboxed preload stays small); this fails to
 // compile if the two lists ever differ.
-const contractCoversEveryName: [OperationName] extends [keyof Contract]
-  ? [keyof Contract] extends [OperationName]
-    ? true
-    : never
-  : never = true
+const contractCoversEveryName: SameNames<OperationName, keyof Contract> = true
 void contractCoversEveryName
 
 export type ArgsOf<K extends OperationName> = z.input<Contract[K]['args']>
@@ -224,11 +223,7 @@ export interface EventPayloads {
 }
 
 // As for operations: the names live in channels.ts, and this fails to compile if they differ.
-const payloadsCoverEveryName: [EventName] extends [keyof EventPayloads]
-  ? [keyof EventPayloads] extends [EventName]
-    ? true
-    : never
-  : never = true
+const payloadsCoverEveryName: SameNames<EventName, keyof EventPayloads> = true
 void payloadsCoverEveryName
 
 /**
