@@ -27,7 +27,7 @@ export function refreshFailureSummary(outcomes: readonly RefreshOutcome[]): Fail
   if (byCause.size === 1) {
     const [cause] = byCause.keys()
     const error = failed[0]!.error
-    return { message: `${what}: ${cause}`, ...(error ? { cause: error } : {}) }
+    return { message: `${what}: ${cause}`, cause: error }
   }
   // Different causes: each once, with the libraries it hit.
   const parts = [...byCause].map(

@@ -35,7 +35,7 @@ export function useRefreshRun(): RefreshRunState {
             updated.set(library.key, {
               status: library.status,
               at: Date.now(),
-              ...(library.error ? { error: library.error } : {}),
+              error: library.error,
             })
         } else updated.delete(library.key)
       }
@@ -50,7 +50,7 @@ export function useRefreshRun(): RefreshRunState {
         updated.set(outcome.key, {
           status: outcome.outcome,
           at: Date.now(),
-          ...(outcome.error ? { error: outcome.error } : {}),
+          error: outcome.error,
         })
       return updated
     })
