@@ -33,8 +33,8 @@ export async function probeConnections(
     return {
       ...connection,
       reachable,
-      ...(latencyMs === undefined ? {} : { latencyMs }),
-      ...(problem === undefined ? {} : { problem }),
+      latencyMs,
+      problem,
     }
   })
 }

@@ -40,8 +40,8 @@ export function firstPlexTvError(body: unknown): PlexTvErrorBody | undefined {
   if (!Array.isArray(errors) || errors.length === 0) return undefined
   const first = errors[0] as { code?: unknown; message?: unknown }
   return {
-    ...(typeof first.code === 'number' ? { code: first.code } : {}),
-    ...(typeof first.message === 'string' ? { message: first.message.slice(0, 200) } : {}),
+    code: typeof first.code === 'number' ? first.code : undefined,
+    message: typeof first.message === 'string' ? first.message.slice(0, 200) : undefined,
   }
 }
 

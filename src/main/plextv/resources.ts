@@ -49,7 +49,7 @@ export function serversFromResources(body: unknown): PlexTvServer[] {
         owned: flag(raw.owned),
         ...optionalText('productVersion', raw.productVersion),
         ...optionalText('platform', raw.platform),
-        ...(raw.presence === undefined ? {} : { presence: flag(raw.presence) }),
+        presence: raw.presence === undefined ? undefined : flag(raw.presence),
         connections,
       },
     ]

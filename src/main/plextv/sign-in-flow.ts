@@ -66,7 +66,7 @@ export class SignInFlow {
   ): Promise<string> {
     return waitForPinToken(this.client, pin, {
       ...options,
-      ...(this.options.pollIntervalMs === undefined ? {} : { intervalMs: this.options.pollIntervalMs }),
+      intervalMs: this.options.pollIntervalMs,
     })
   }
 
@@ -78,7 +78,7 @@ export class SignInFlow {
     const connections = await probeConnections(server, {
       fetch: this.options.fetch,
       clientIdentifier: this.options.identity.clientIdentifier,
-      ...(this.options.probeTimeoutMs === undefined ? {} : { timeoutMs: this.options.probeTimeoutMs }),
+      timeoutMs: this.options.probeTimeoutMs,
     })
     return { server, connections, chosen: chooseConnection(connections) }
   }
