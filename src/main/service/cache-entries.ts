@@ -29,8 +29,8 @@ export function listCacheEntries(ctx: CacheEntriesDeps): CacheEntryRow[] {
     rows.push({
       kind: entry.namespace,
       library,
-      ...(entry.query !== undefined ? { query: entry.query } : {}),
-      ...(entry.meta?.title !== undefined ? { libraryTitle: entry.meta.title } : {}),
+      query: entry.query,
+      libraryTitle: entry.meta?.title,
       itemCount: entry.itemCount,
       bytes: entry.bytes,
       createdAt: entry.createdAt,

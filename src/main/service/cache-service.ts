@@ -121,8 +121,8 @@ export class CacheService {
         this.current.remember({
           url: client.baseUrl,
           machineIdentifier: info.machineIdentifier,
-          ...(info.friendlyName ? { friendlyName: info.friendlyName } : {}),
-          ...(info.version ? { version: info.version } : {}),
+          friendlyName: info.friendlyName || undefined,
+          version: info.version || undefined,
         })
         return {
           friendlyName: info.friendlyName ?? '',

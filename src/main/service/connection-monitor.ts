@@ -31,13 +31,13 @@ export class ConnectionMonitor {
   }
 
   reset(configured: boolean, server?: ServerSummary): void {
-    this.replace({ state: configured ? 'online' : 'unconfigured', ...(server ? { server } : {}) })
+    this.replace({ state: configured ? 'online' : 'unconfigured', server })
   }
 
   /** Plex accepted an authenticated request: confirmed online. */
   online(server?: ServerSummary): void {
     const known = server ?? this.status.server
-    this.replace({ state: 'online', ...(known ? { server: known } : {}) })
+    this.replace({ state: 'online', server: known })
   }
 
   /** Learnt which server this is (from /identity or a connection test) without learning whether it serves us. */
@@ -49,7 +49,7 @@ export class ConnectionMonitor {
     const known = this.status.server
     this.replace({
       state: 'offline',
-      ...(known ? { server: known } : {}),
+      server: known,
       lastError: error,
       problem: connectionProblemOf(error) ?? 'unreachable',
     })

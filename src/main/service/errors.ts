@@ -31,8 +31,8 @@ export class ServiceError extends Error {
     this.info = {
       code,
       message,
-      ...(options.status === undefined ? {} : { status: options.status }),
-      ...(options.certificate ? { certificate: options.certificate } : {}),
+      status: options.status,
+      certificate: options.certificate,
     }
   }
 
@@ -56,10 +56,7 @@ export function toServiceError(error: unknown, secrets: readonly string[] = []):
   }
   // The status tells a 503 (maintenance) from a network failure, both UNREACHABLE.
   const status = error instanceof PlexError ? error.status : undefined
-  return new ServiceError(codeFor(error), message, {
-    cause: error,
-    ...(status === undefined ? {} : { status }),
-  })
+  return new ServiceError(codeFor(error), message, { cause: error, status })
 }
 
 /** Only the fields the user needs; host and port are in the origin. */
@@ -69,9 +66,9 @@ function certificateDetails(problem: CertificateProblem): CertificateDetails {
     origin,
     reason,
     names: [...names],
-    ...(fingerprint256 === undefined ? {} : { fingerprint256 }),
-    ...(validTo === undefined ? {} : { validTo }),
-    ...(suggestedUrl === undefined ? {} : { suggestedUrl }),
+    fingerprint256,
+    validTo,
+    suggestedUrl,
   }
 }
 
@@ -97,11 +94,7 @@ function redacted(error: ServiceError, secrets: readonly string[]): ServiceError
   const message = redactSecrets(error.message, secrets)
   if (message === error.message) return error
   const { certificate, status } = error.info
-  return new ServiceError(error.code, message, {
-    cause: error.cause,
-    ...(certificate ? { certificate } : {}),
-    ...(status === undefined ? {} : { status }),
-  })
+  return new ServiceError(error.code, message, { cause: error.cause, certificate, status })
 }
 
 /**

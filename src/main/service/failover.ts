@@ -32,7 +32,7 @@ export async function workingAlternative(
   const probes = await probeAll(candidates, connections.machineIdentifier, {
     fetch: deps.fetch,
     clientIdentifier: deps.clientIdentifier,
-    ...(deps.probeTimeoutMs === undefined ? {} : { timeoutMs: deps.probeTimeoutMs }),
+    timeoutMs: deps.probeTimeoutMs,
   })
   return probes.find((probe) => probe.reachable)?.url
 }

@@ -121,7 +121,7 @@ export class FileLookup {
         file: match.file,
         source: info.expired ? 'stale' : 'cache',
         fetchedAt: info.createdAt,
-        ...(error ? { error } : {}),
+        error,
       })
     }
     return originalsFirst(rows)

@@ -177,8 +177,8 @@ export class LibraryLoader {
       const meta: LibraryMeta = {
         title: latest.title,
         type: latest.type,
-        ...(latest.updatedAt !== undefined ? { sectionUpdatedAt: latest.updatedAt } : {}),
-        ...(latest.contentChangedAt !== undefined ? { contentChangedAt: latest.contentChangedAt } : {}),
+        sectionUpdatedAt: latest.updatedAt,
+        contentChangedAt: latest.contentChangedAt,
         totalSize: total ?? items.length,
         fetchMs: Math.round(performance.now() - started),
       }

@@ -50,7 +50,7 @@ export class RefreshRunState {
     this.run = {
       ...this.run,
       libraries: this.run.libraries.map((library) =>
-        library.key === key ? { key, title: library.title, status, ...(error ? { error } : {}) } : library,
+        library.key === key ? { key, title: library.title, status, error } : library,
       ),
     }
     this.publish()
