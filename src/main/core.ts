@@ -45,8 +45,8 @@ export function createCore(options: CoreOptions): Core {
     emptySearchTtlSeconds: settings.emptySearchTtlSeconds,
     sizeLimitBytes: settings.sizeLimitBytes,
     staleRetentionSeconds: options.staleRetentionSeconds ?? DEFAULT_STALE_RETENTION_SECONDS,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.onCacheEvent ? { onEvent: options.onCacheEvent } : {}),
+    clock: options.clock,
+    onEvent: options.onCacheEvent,
     onEvicted: (reason, count) =>
       logger.info(`Evicted ${count} cache entr${count === 1 ? 'y' : 'ies'} (${reason.replace('_', ' ')})`),
   })
@@ -54,15 +54,13 @@ export function createCore(options: CoreOptions): Core {
     const service = new CacheService({
       cache,
       fetch: options.fetch,
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock,
       settings,
       logger,
       clientIdentifier: options.clientIdentifier ?? persistentClientIdentifier(options.dataDir),
-      ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
-      ...(options.upkeep ? { upkeep: options.upkeep } : {}),
-      ...(options.failoverProbeTimeoutMs === undefined
-        ? {}
-        : { failoverProbeTimeoutMs: options.failoverProbeTimeoutMs }),
+      clientTuning: options.clientTuning,
+      upkeep: options.upkeep,
+      failoverProbeTimeoutMs: options.failoverProbeTimeoutMs,
     })
     let closing: Promise<void> | undefined
     return {

@@ -80,14 +80,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     },
     // As in the app, but never the system keychain: this harness must not write into the user's.
     accountTokens: async () => fileTokenStore(join(options.dataDir, ACCOUNT_TOKEN_FILE)),
-    ...(options.plexTv ? { plexTv: options.plexTv } : {}),
-    ...(options.signInTuning ? { signInTuning: options.signInTuning } : {}),
+    plexTv: options.plexTv,
+    signInTuning: options.signInTuning,
     dataDir: options.dataDir,
     fetch: options.fetch ?? fetchWithTrustedCertificates(options.dataDir),
     settingsStore,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
-    ...(options.demoDataset ? { demoDataset: options.demoDataset } : {}),
+    clock: options.clock,
+    clientTuning: options.clientTuning,
+    demoDataset: options.demoDataset,
   })
   const handlers = createHandlerTable(controller)
   try {
@@ -95,7 +95,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       handlers,
       subscribe: (listener) => controller.onEvent(listener),
       rendererDir: options.rendererDir ?? BUILT_RENDERER_DIR,
-      ...(options.port !== undefined ? { port: options.port } : {}),
+      port: options.port,
     })
     let closing: Promise<void> | undefined
     return {

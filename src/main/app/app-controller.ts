@@ -102,8 +102,8 @@ export async function createAppController(options: AppControllerOptions): Promis
       dataDir: options.dataDir,
       fetch: options.fetch,
       settings: store.serviceSettings(),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.clientTuning ? { clientTuning: options.clientTuning } : {}),
+      clock: options.clock,
+      clientTuning: options.clientTuning,
       onCacheEvent: (event) => {
         log.warn(cacheEventMessage(event))
         events.emit('notice', { level: 'warning', message: cacheEventMessage(event) })

@@ -179,8 +179,8 @@ function connectionSummary(connection: ProbedConnection): SignInConnection {
     local: connection.local,
     relay: connection.relay,
     reachable: connection.reachable,
-    ...(connection.latencyMs === undefined ? {} : { latencyMs: connection.latencyMs }),
-    ...(connection.problem === undefined ? {} : { problem: connection.problem }),
+    latencyMs: connection.latencyMs,
+    problem: connection.problem,
   }
 }
 

@@ -44,8 +44,8 @@ export function createSignIn(options: SignInOptions, deps: SignInWiringDeps) {
         endpoints: options.endpoints,
         identity: { clientIdentifier: options.clientIdentifier },
         fetch: options.fetch,
-        ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
-        ...(options.probeTimeoutMs === undefined ? {} : { probeTimeoutMs: options.probeTimeoutMs }),
+        pollIntervalMs: options.pollIntervalMs,
+        probeTimeoutMs: options.probeTimeoutMs,
       }),
     openAuthPage: (url) =>
       allowedSignInUrl(url, options.endpoints.authUrl) !== null && options.openExternal(url),
