@@ -55,7 +55,7 @@ export class DamagedEntries {
       namespace: dropped.namespace,
       library: dropped.library,
       ...(dropped.namespace === 'search' ? { query: dropped.query } : {}),
-      ...(title ? { title } : {}),
+      title: title || undefined,
     })
   }
 }

@@ -24,6 +24,6 @@ export function toEntryInfo(row: EntryRow): CacheEntryInfo {
     bytes: row.bytes,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
-    ...(row.meta ? { meta: JSON.parse(row.meta) as LibraryMeta } : {}),
+    meta: row.meta ? (JSON.parse(row.meta) as LibraryMeta) : undefined,
   }
 }
