@@ -82,11 +82,11 @@ export function stateFromStored(stored: StoredSettings): SettingsState {
 export function storedFromState(state: SettingsState): StoredSettings {
   // Everything but the plain token, which must never reach the disk.
   const { token: _token, plexServer, disconnectedFrom, ...stored } = state
-  // Left out unless set, so files written before these existed stay exactly as they were.
+  // Left out unless set (JSON drops an undefined), so files written before these existed stay as they were.
   return {
     version: 1,
     ...stored,
-    ...(plexServer ? { plexServer } : {}),
-    ...(disconnectedFrom ? { disconnectedFrom } : {}),
+    plexServer: plexServer ?? undefined,
+    disconnectedFrom: disconnectedFrom || undefined,
   }
 }
