@@ -35,7 +35,7 @@ export async function certificateError(
     reason: refined,
     names,
     ...(presented ? { fingerprint256: presented.fingerprint256, validTo: presented.validTo } : {}),
-    ...(suggestedUrl ? { suggestedUrl } : {}),
+    suggestedUrl: suggestedUrl || undefined,
   }
   return new PlexCertificateError(certificateMessage(problem), problem, { cause })
 }

@@ -29,7 +29,7 @@ export async function listEachType<T>(
         fetched: earlierFetched + progress.fetched,
         total: earlierTotal + progress.total,
         // A page being retried is news for whoever watches, whichever type's listing it is in.
-        ...(progress.retry ? { retry: progress.retry } : {}),
+        retry: progress.retry,
       })
     })
     for (const item of items) {

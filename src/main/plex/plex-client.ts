@@ -163,7 +163,7 @@ export class PlexClient {
       keyOf: (item) => item.ratingKey,
       retry: this.retryPolicy,
       limits: this.listingLimits,
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: options.signal,
     })
   }
 

@@ -152,14 +152,14 @@ function statusError(response: Response, what: string, notFoundMessage: string |
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
     return new PlexUnavailableError(
       `The Plex server is receiving too many requests (429 Too Many Requests)${waitHint(retryAfterMs)}.`,
-      { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+      { status, retryAfterMs },
     )
   }
   if (status === 503) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
     return new PlexUnavailableError(
       `The Plex server is temporarily unavailable (503); it may be starting up or running maintenance${waitHint(retryAfterMs)}.`,
-      { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+      { status, retryAfterMs },
     )
   }
   if (status >= 500) {
