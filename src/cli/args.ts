@@ -153,11 +153,7 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
       expectArgs(name, args, 0, 0)
       const serverName = nonEmpty('server-name', values['server-name'])
       const connection = nonEmpty('connection', values.connection)
-      return {
-        name,
-        ...(serverName === undefined ? {} : { serverName }),
-        ...(connection === undefined ? {} : { connection }),
-      }
+      return { name, serverName, connection }
     }
     case 'logout':
     case 'servers':
@@ -171,8 +167,8 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
       return {
         name,
         remove: values.remove === true,
-        ...(args[0] === undefined ? {} : { url: args[0] }),
-        ...(fingerprint === undefined ? {} : { fingerprint }),
+        url: args[0],
+        fingerprint,
       }
     }
     case 'serve': {
@@ -180,8 +176,8 @@ function commandFrom(name: keyof typeof COMMAND_OPTIONS, args: string[], values:
       const host = nonEmpty('host', values.host)
       return {
         name,
-        ...(values.port === undefined ? {} : { port: portNumber(values.port) }),
-        ...(host === undefined ? {} : { host: host.trim() }),
+        port: values.port === undefined ? undefined : portNumber(values.port),
+        host: host?.trim(),
       }
     }
   }

@@ -58,8 +58,8 @@ function connectionJson(connection: ProbedConnection) {
     local: connection.local,
     relay: connection.relay,
     reachable: connection.reachable,
-    ...(connection.latencyMs === undefined ? {} : { latencyMs: connection.latencyMs }),
-    ...(connection.problem === undefined ? {} : { problem: connection.problem }),
+    latencyMs: connection.latencyMs,
+    problem: connection.problem,
   }
 }
 
