@@ -103,7 +103,7 @@ function serve(request: PlexRequest, deps: HandlerDeps): Outgoing {
   }
   try {
     return routeRequest({
-      ...(visibleSections && { visibleSections }),
+      visibleSections,
       library: deps.library,
       identity: deps.identity,
       maxPageSize: faults.maxPageSize,
