@@ -69,6 +69,6 @@ export function libraryRow({
     hits: counts?.hits ?? 0,
     misses: counts?.misses ?? 0,
     ...(refreshing && progress ? { progress: { fetched: progress.fetched, total: progress.total } } : {}),
-    ...(tooLarge ? { tooLarge: { neededBytes: tooLarge.neededBytes, limitBytes: tooLarge.limitBytes } } : {}),
+    tooLarge: tooLarge ? { neededBytes: tooLarge.neededBytes, limitBytes: tooLarge.limitBytes } : undefined,
   }
 }
