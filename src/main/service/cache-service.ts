@@ -10,7 +10,8 @@ import { FileLookup } from './file-lookup'
 import { InFlight } from './in-flight'
 import { KeepWarm } from './keep-warm'
 import { LibraryLoader } from './library-loader'
-import { LibraryReads, type PageStamp, type PeekedPage } from './library-reads'
+import { LibraryReads } from './library-reads'
+import { StoredCopyReads, type PageStamp, type PeekedPage } from './stored-copy-reads'
 import { listLibraryRows } from './library-rows'
 import { PlexConnection, type ClientTuning } from './plex-connection'
 import { Refreshes } from './refreshes'
@@ -62,6 +63,7 @@ export interface CacheServiceDeps {
 export class CacheService {
   private readonly ctx: ServiceContext
   private readonly reads: LibraryReads
+  private readonly copies: StoredCopyReads
   private readonly fileLookup: FileLookup
   private readonly refreshes: Refreshes
   private readonly upkeep: Upkeep
@@ -99,6 +101,7 @@ export class CacheService {
     })
     this.ctx = { cache, clock, events, counters, inFlight, monitor, directory, loader, connection, settings }
     this.reads = new LibraryReads(this.ctx)
+    this.copies = new StoredCopyReads(this.ctx)
     this.fileLookup = new FileLookup(this.ctx)
     this.refreshes = new Refreshes(this.ctx)
     const upkeep = { ...DEFAULT_UPKEEP, ...deps.upkeep }
@@ -265,14 +268,14 @@ export class CacheService {
     this.guardSync(() => this.ctx.cache.deleteDocument(this.proxyDocumentKey(name)))
   }
 
-  /** For the proxy's rendered listings: the fresh stored copy of a library (LibraryReads.freshStamp). */
+  /** For the proxy's rendered listings: the fresh stored copy of a library (StoredCopyReads.freshStamp). */
   freshLibraryStamp(library: string, known?: PageStamp): Promise<PageStamp | null> {
-    return this.guard(() => this.reads.freshStamp(library, known))
+    return this.guard(() => this.copies.freshStamp(library, known))
   }
 
-  /** A page of the stored copy `stamp` names, uncounted and never from Plex (LibraryReads.peek). */
+  /** A page of the stored copy `stamp` names, uncounted and never from Plex (StoredCopyReads.peek). */
   peekLibraryPage(query: ItemsQuery, stamp: PageStamp): PeekedPage | null {
-    return this.guardSync(() => this.reads.peek(query, stamp))
+    return this.guardSync(() => this.copies.peek(query, stamp))
   }
 
   /** Counts a read served from what was rendered from `stamp`'s copy, if it is still the fresh one. */
@@ -281,7 +284,7 @@ export class CacheService {
     query: { offset: number; limit: number },
     by: ReadConsumer = {},
   ): boolean {
-    return this.guardSync(() => this.reads.countReused(stamp, query, consumerName(by.consumer)))
+    return this.guardSync(() => this.copies.countReused(stamp, query, consumerName(by.consumer)))
   }
 
   /** The proxy answered a tool's section list without asking Plex: one request avoided. */

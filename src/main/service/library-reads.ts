@@ -1,22 +1,16 @@
 import { performance } from 'node:perf_hooks'
-import {
-  normaliseSearchKey,
-  type CacheEntryInfo,
-  type CachedItem,
-  type EntryRead,
-  type LibraryPage,
-} from '../cache'
+import { normaliseSearchKey, type CachedItem, type EntryRead, type LibraryPage } from '../cache'
 import { leafTypesFor, type Section } from '../plex'
 import { libraryCacheKey } from './cache-keys'
-import { savedByPageRead } from './counters'
 import { allowsStaleServing, ServiceError, toServiceError } from './errors'
 import { checkItemsQuery, pageOfItems, titleContains, type CheckedQuery } from './items-page'
 import { forgetGoneLibrary } from './gone-library'
+import { locateLibrary, type Located } from './library-place'
 import type { ServerRecord } from './plex-connection'
+import { countPageHit, outcomeOf, pageResult, readOf } from './read-records'
 import { inRevalidationWindow, revalidateInBackground } from './revalidation'
 import type { ServiceContext } from './service-context'
 import type { ItemsQuery, ItemsResult, SearchResult } from '../../shared/service-types'
-import type { RecentRead, RecentReadOutcome } from '../../shared/recent-reads'
 
 /** What the cache-through reads read, count, revalidate and forget with. */
 export type LibraryReadsDeps = Pick<
@@ -40,7 +34,7 @@ export class LibraryReads {
     let result: ItemsResult | undefined
     let hit = false
     try {
-      located = await this.locate(library)
+      located = await locateLibrary(this.ctx, library)
       const key = libraryCacheKey(located.server.machineIdentifier, located.section.key)
       // One read that may return an expired copy: kept in hand in case Plex cannot be reached.
       const read = this.ctx.cache.readLibraryPage(key, checked, {
@@ -61,57 +55,6 @@ export class LibraryReads {
     }
   }
 
-  /**
-   * The fresh stored copy of a library's listing, for a reader that keeps what it rendered from it
-   * (the proxy); null when there is none. `known`, a stamp from before, names the listing without
-   * looking the library up again. Never counted, never asks Plex.
-   */
-  async freshStamp(library: string, known?: PageStamp): Promise<PageStamp | null> {
-    const place = known ?? placeOf(await this.locate(library))
-    const entry = this.ctx.cache.getLibraryInfo(place.cacheKey)
-    if (!entry || entry.expired) return null
-    return { cacheKey: place.cacheKey, section: place.section, ...copyOf(entry) }
-  }
-
-  /**
-   * A page of the fresh stored copy `stamp` names, uncounted and never from Plex; null when there
-   * is no fresh copy. Its stamp tells whether it is still the same copy.
-   */
-  peek(query: ItemsQuery, stamp: PageStamp): PeekedPage | null {
-    const checked = checkItemsQuery(query)
-    const read = this.ctx.cache.readLibraryPage(stamp.cacheKey, checked, { consumer: false })
-    if (!read || read.stale) return null
-    return {
-      result: pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt),
-      stamp: { ...stamp, ...copyOf(read.entry) },
-    }
-  }
-
-  /**
-   * A read served from what was rendered from the copy `stamp` names: counted exactly as items()
-   * counts a fresh hit of the same offset and limit, provided that copy is still the fresh one.
-   * False (nothing counted) when it is not.
-   */
-  countReused(stamp: PageStamp, query: { offset: number; limit: number }, consumer: string): boolean {
-    const { offset, limit } = query
-    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(limit) || offset < 0 || limit < 0) {
-      throw new ServiceError('INVALID_ARGUMENT', 'offset and limit must be whole numbers of 0 or more')
-    }
-    const entry = this.ctx.cache.getLibraryInfo(stamp.cacheKey)
-    if (!entry || entry.expired || copyOf(entry).version !== stamp.version) return false
-    const served = Math.max(0, Math.min(limit, entry.itemCount - offset))
-    const checked = { offset, limit, filter: '' }
-    this.ctx.counters.countRead('library', stamp.cacheKey, 'hit', consumer)
-    this.countPageHit(consumer, entry, checked, served, false)
-    this.ctx.counters.markChanged()
-    this.ctx.counters.recentRead({
-      ...readOf(this.ctx.clock(), consumer, 'library', stamp.section, stamp.section.key, ''),
-      outcome: 'hit',
-      items: served,
-    })
-    return true
-  }
-
   private async answerItems(
     { server, section, fromPlex }: Located,
     key: string,
@@ -121,7 +64,7 @@ export class LibraryReads {
     continuation: boolean,
   ): Promise<ItemsResult> {
     if (read && !read.stale) {
-      this.countPageHit(consumer, read.entry, checked, read.value.items.length, continuation)
+      countPageHit(this.ctx, consumer, read.entry, checked, read.value.items.length, continuation)
       return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
     }
     if (read && inRevalidationWindow(this.ctx, read.entry.expiresAt)) {
@@ -157,7 +100,7 @@ export class LibraryReads {
     if (typeof title !== 'string' || title.trim() === '') {
       throw new ServiceError('INVALID_ARGUMENT', 'Give a title (or part of one) to search for.')
     }
-    const { server, section } = await this.locate(library)
+    const { server, section } = await locateLibrary(this.ctx, library)
     const key = libraryCacheKey(server.machineIdentifier, section.key)
     // Counted below, once it is known whether Plex had to answer.
     const read = this.ctx.cache.readSearch(key, title, { allowStale: true, consumer: false })
@@ -205,25 +148,6 @@ export class LibraryReads {
       const results = listing.value.filter((item) => titleContains(item, title))
       return { source: 'stale', results, fetchedAt: listing.entry.createdAt, error: failure.info }
     }
-  }
-
-  /**
-   * The server and section a LIBRARY argument names. Before anything is fetched, /identity is asked
-   * (once per connection), so a URL that now leads to another server reads and writes that server's scope.
-   * With stale-while-revalidate on, the cached section list answers without asking Plex, so a copy
-   * in the window is served at once; whatever then asks Plex (the loader, a search) verifies first.
-   */
-  private async locate(library: string): Promise<Located> {
-    const connection = this.ctx.connection()
-    const known = connection.knownServer()
-    if (known && (this.ctx.settings().staleWhileRevalidateSeconds ?? 0) > 0) {
-      const section = this.ctx.directory.cachedSection(known, library)
-      if (section) return { server: known, section, fromPlex: false }
-    }
-    let server = await connection.server()
-    if (connection.configured && !this.ctx.directory.hasFresh(server))
-      server = await connection.verifiedServer()
-    return { server, ...(await this.ctx.directory.resolve(server, library)) }
   }
 
   private async searchMiss(server: ServerRecord, section: Section, title: string): Promise<SearchResult> {
@@ -280,25 +204,6 @@ export class LibraryReads {
     return pageResult('cache', read.value, read.entry.createdAt, read.entry.expiresAt)
   }
 
-  private countPageHit(
-    consumer: string,
-    entry: CacheEntryInfo,
-    query: CheckedQuery,
-    itemsServed: number,
-    continuation: boolean,
-  ): void {
-    const filtered = normaliseSearchKey(query.filter) !== ''
-    const read = { libraryItems: entry.itemCount, offset: query.offset, limit: query.limit, filtered }
-    const saved = savedByPageRead(read, this.ctx.settings().pageSize, entry.meta?.fetchMs)
-    this.ctx.counters.servedFromCache(consumer, {
-      ...saved,
-      // The first chunk already counted the request that finds the section.
-      requestsAvoided: continuation ? saved.requestsAvoided - 1 : saved.requestsAvoided,
-      // Proportional to the entry's stored size: exact enough, and costs no serialisation on the hot path.
-      bytes: Math.round((entry.bytes * itemsServed) / Math.max(1, entry.itemCount)),
-    })
-  }
-
   /**
    * A search saved its consumer the one search request. The time saved is the measured time of
    * the Plex search that filled the cached entry; a search answered from a cached listing was never
@@ -319,79 +224,5 @@ export class LibraryReads {
       bytes: fromEntry ? read.entry.bytes : Buffer.byteLength(JSON.stringify(result.results)),
       timeSavedMs: fromEntry ? (read.entry.meta?.fetchMs ?? 0) : 0,
     })
-  }
-}
-
-export interface PeekedPage {
-  result: ItemsResult
-  stamp: PageStamp
-}
-
-/** A library's listing and the stored copy of it something was read or rendered from. */
-export interface PageStamp {
-  cacheKey: string
-  section: Section
-  /** Names one stored copy: a refresh, or another process's write, makes a new one. */
-  version: string
-  total: number
-}
-
-function placeOf({ server, section }: Located): Pick<PageStamp, 'cacheKey' | 'section'> {
-  return { cacheKey: libraryCacheKey(server.machineIdentifier, section.key), section }
-}
-
-function copyOf(entry: CacheEntryInfo): Pick<PageStamp, 'version' | 'total'> {
-  return { version: `${entry.createdAt}/${entry.itemCount}/${entry.bytes}`, total: entry.itemCount }
-}
-
-interface Located {
-  server: ServerRecord
-  section: Section
-  fromPlex: boolean
-}
-
-/** Who read what, for the recent reads; a library not found is named as the reader named it. */
-function readOf(
-  at: number,
-  consumer: string,
-  kind: 'library' | 'search',
-  section: Section | undefined,
-  asked: string,
-  query: string,
-): Omit<RecentRead, 'outcome' | 'items'> {
-  return {
-    at,
-    consumer,
-    kind,
-    library: section?.key ?? asked,
-    libraryTitle: section?.title ?? null,
-    query,
-  }
-}
-
-/** A stale answer says so; otherwise a read the cache answered fresh is a hit, and Plex's answer a miss. */
-function outcomeOf(
-  result: { source: 'cache' | 'plex' | 'stale' } | undefined,
-  hit: boolean,
-): RecentReadOutcome {
-  if (result === undefined) return 'failed'
-  if (result.source === 'stale') return 'stale'
-  return hit ? 'hit' : 'miss'
-}
-
-function pageResult(
-  source: ItemsResult['source'],
-  page: LibraryPage,
-  fetchedAt: number,
-  expiresAt: number,
-): ItemsResult {
-  return {
-    source,
-    total: page.total,
-    offset: page.offset,
-    limit: page.limit,
-    items: page.items,
-    fetchedAt,
-    expiresAt,
   }
 }
