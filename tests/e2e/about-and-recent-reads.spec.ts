@@ -84,7 +84,7 @@ test("Statistics lists a tool's reads live, newest first, and never the window's
     await tool.service.getLibraryItems({ library: '1', limit: 20 }, { consumer: 'cli' })
     await tool.service.search({ library: '1', title: 'the' }, { consumer: 'cli' })
     // What the proxy records for a tool's request it sends on to Plex.
-    tool.service.countPassedThrough('Stash2Plex', {
+    tool.service.forProxy.countPassedThrough('Stash2Plex', {
       method: 'GET',
       path: '/library/metadata/1001',
       answered: true,

@@ -99,7 +99,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps)
   const request = readClientRequest(req)
   // /identity needs no token at Plex either; everything else does, as Plex requires one.
   if (request.path !== '/identity' && request.token === undefined) return sendPlexError(res, 401)
-  const upstream = deps.service.upstreamUrl()?.replace(/\/+$/, '')
+  const upstream = deps.service.forProxy.upstreamUrl()?.replace(/\/+$/, '')
   if (!upstream) return sendPlexError(res, 503)
   const route = cachedRouteOf(request)
   if (route && request.token !== undefined) {
@@ -107,7 +107,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, deps: ProxyDeps)
     if (answered) return
   }
   await passThrough(req, res, upstream, deps.fetch, deps.log, (answered) =>
-    deps.service.countPassedThrough(request.consumer, { ...request, answered }),
+    deps.service.forProxy.countPassedThrough(request.consumer, { ...request, answered }),
   )
 }
 
@@ -133,7 +133,7 @@ async function answerFromCache(
   if (route.kind === 'sections') {
     const bytes = await sendContainer(res, sectionsAnswer(access.scope), format)
     // The token's check asked Plex for this very list; otherwise the request never reached it.
-    if (access.from === 'cache') deps.service.countSectionListServed(request.consumer, bytes)
+    if (access.from === 'cache') deps.service.forProxy.countSectionListServed(request.consumer, bytes)
     return true
   }
   return answerListing(res, request, route, { scope: access.scope, upstream }, format, deps)

@@ -43,14 +43,14 @@ export class RenderedListings {
       start < end ? await this.block(stamp, blockOf(start), format.json, ask.includeGuids) : []
     if (!firstBlock) return false
     const query = { offset: start, limit: Math.max(0, end - start) }
-    if (!this.service.countReusedLibraryPage(stamp, query, { consumer: ask.consumer })) return false
+    if (!this.service.forProxy.countReusedLibraryPage(stamp, query, { consumer: ask.consumer })) return false
     const children = this.texts(stamp, start, end, format.json, ask.includeGuids)
     await sendContainer(res, { ...listingFrame(scope, ask, stamp.total), children, format: RENDERED }, format)
     return true
   }
 
   private async freshStamp(place: string, library: string): Promise<PageStamp | null> {
-    const stamp = await this.service.freshLibraryStamp(library, this.stamps.get(place))
+    const stamp = await this.service.forProxy.freshLibraryStamp(library, this.stamps.get(place))
     if (stamp) this.stamps.set(place, stamp)
     else this.stamps.delete(place)
     return stamp
@@ -82,7 +82,10 @@ export class RenderedListings {
   ): Promise<RenderedBlock | undefined> {
     const key = [stamp.cacheKey, stamp.version, json, includeGuids, index].join('\n')
     return this.blocks.get(key, async () => {
-      const peeked = this.service.peekLibraryPage({ offset: index * BLOCK_ITEMS, limit: BLOCK_ITEMS }, stamp)
+      const peeked = this.service.forProxy.peekLibraryPage(
+        { offset: index * BLOCK_ITEMS, limit: BLOCK_ITEMS },
+        stamp,
+      )
       if (!peeked || peeked.stamp.version !== stamp.version || peeked.result.items.length === 0)
         return undefined
       const format = itemFormat(includeGuids)

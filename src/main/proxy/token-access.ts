@@ -41,7 +41,7 @@ export class TokenAccess {
   ) {}
 
   private clock(): number {
-    return this.service.now()
+    return this.service.forProxy.now()
   }
 
   scopeOf(token: string, upstream: string): Promise<ScopeAnswer> {
@@ -67,7 +67,7 @@ export class TokenAccess {
     memoryKey: string,
   ): Promise<ScopeAnswer> {
     const documentName = `token-sections:${hash}`
-    const kept = this.service.proxyDocument<TokenScope>(documentName)
+    const kept = this.service.forProxy.document<TokenScope>(documentName)
     if (kept && !kept.stale) {
       this.inMemory.set(memoryKey, { scope: kept.value, expiresAt: kept.expiresAt })
       return { kind: 'allowed', scope: kept.value, from: 'cache' }
@@ -86,7 +86,7 @@ export class TokenAccess {
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel()
       this.inMemory.delete(memoryKey)
-      this.service.forgetProxyDocument(documentName)
+      this.service.forProxy.forgetDocument(documentName)
       return { kind: 'rejected' }
     }
     const scope = response.ok ? await readScope(response) : undefined
@@ -95,8 +95,8 @@ export class TokenAccess {
       // Maintenance, a proxy's error page, an unreadable answer: a token seen before keeps its sections.
       return kept ? { kind: 'allowed', scope: kept.value, from: 'plex' } : { kind: 'unreachable' }
     }
-    this.service.keepProxyDocument(documentName, scope)
-    const stored = this.service.proxyDocument<TokenScope>(documentName)
+    this.service.forProxy.keepDocument(documentName, scope)
+    const stored = this.service.forProxy.document<TokenScope>(documentName)
     this.inMemory.set(memoryKey, { scope, expiresAt: stored?.expiresAt ?? this.clock() })
     return { kind: 'allowed', scope, from: 'plex' }
   }

@@ -1,4 +1,4 @@
-import { consumerName, type PlexCache, type StoredDocument } from '../cache'
+import { consumerName, type PlexCache } from '../cache'
 import { PlexClient, type FetchFunction } from '../plex'
 import { countEntryStates, listCacheEntries } from './cache-entries'
 import { libraryCacheKey } from './cache-keys'
@@ -11,7 +11,7 @@ import { InFlight } from './in-flight'
 import { KeepWarm } from './keep-warm'
 import { LibraryLoader } from './library-loader'
 import { LibraryReads } from './library-reads'
-import { StoredCopyReads, type PageStamp, type PeekedPage } from './stored-copy-reads'
+import { ProxySupport } from './proxy-support'
 import { listLibraryRows } from './library-rows'
 import { PlexConnection, type ClientTuning } from './plex-connection'
 import { Refreshes } from './refreshes'
@@ -24,7 +24,6 @@ import type {
   ConnectionStatus,
   ConnectionTestResult,
   FileMatchRow,
-  ItemsQuery,
   ItemsResult,
   LibraryRow,
   ReadConsumer,
@@ -61,9 +60,10 @@ export interface CacheServiceDeps {
  * app controller's table only routes; the reads take who they are for as a second argument.
  */
 export class CacheService {
+  /** What the caching proxy needs beyond the reads every consumer makes. */
+  readonly forProxy: ProxySupport
   private readonly ctx: ServiceContext
   private readonly reads: LibraryReads
-  private readonly copies: StoredCopyReads
   private readonly fileLookup: FileLookup
   private readonly refreshes: Refreshes
   private readonly upkeep: Upkeep
@@ -101,7 +101,10 @@ export class CacheService {
     })
     this.ctx = { cache, clock, events, counters, inFlight, monitor, directory, loader, connection, settings }
     this.reads = new LibraryReads(this.ctx)
-    this.copies = new StoredCopyReads(this.ctx)
+    this.forProxy = new ProxySupport({
+      ...this.ctx,
+      guards: { guard: (work) => this.guard(work), guardSync: (work) => this.guardSync(work) },
+    })
     this.fileLookup = new FileLookup(this.ctx)
     this.refreshes = new Refreshes(this.ctx)
     const upkeep = { ...DEFAULT_UPKEEP, ...deps.upkeep }
@@ -238,69 +241,6 @@ export class CacheService {
 
   statsHistory({ range }: ArgsOf<'statsHistory'>): StatsBucket[] {
     return this.guardSync(() => statsHistory(this.ctx.cache, range, this.ctx.clock()))
-  }
-
-  /** The service's clock (a test's manual one), so what the proxy keeps expires with the cache. */
-  now(): number {
-    return this.ctx.clock()
-  }
-
-  /** Where the caching proxy sends what it passes through: the server chosen in Settings now. */
-  upstreamUrl(): string | undefined {
-    return this.currentSettings.serverUrl
-  }
-
-  /**
-   * A small document the proxy keeps for the current server (a client token's sections, by the
-   * token's hash), with the library TTL; an expired copy is returned too, marked stale.
-   */
-  proxyDocument<T>(name: string): StoredDocument<T> | null {
-    return this.guardSync(() =>
-      this.ctx.cache.getDocument<T>(this.proxyDocumentKey(name), { allowStale: true }),
-    )
-  }
-
-  keepProxyDocument(name: string, value: unknown): void {
-    this.guardSync(() => this.ctx.cache.setDocument(this.proxyDocumentKey(name), value))
-  }
-
-  forgetProxyDocument(name: string): void {
-    this.guardSync(() => this.ctx.cache.deleteDocument(this.proxyDocumentKey(name)))
-  }
-
-  /** For the proxy's rendered listings: the fresh stored copy of a library (StoredCopyReads.freshStamp). */
-  freshLibraryStamp(library: string, known?: PageStamp): Promise<PageStamp | null> {
-    return this.guard(() => this.copies.freshStamp(library, known))
-  }
-
-  /** A page of the stored copy `stamp` names, uncounted and never from Plex (StoredCopyReads.peek). */
-  peekLibraryPage(query: ItemsQuery, stamp: PageStamp): PeekedPage | null {
-    return this.guardSync(() => this.copies.peek(query, stamp))
-  }
-
-  /** Counts a read served from what was rendered from `stamp`'s copy, if it is still the fresh one. */
-  countReusedLibraryPage(
-    stamp: PageStamp,
-    query: { offset: number; limit: number },
-    by: ReadConsumer = {},
-  ): boolean {
-    return this.guardSync(() => this.copies.countReused(stamp, query, consumerName(by.consumer)))
-  }
-
-  /** The proxy answered a tool's section list without asking Plex: one request avoided. */
-  countSectionListServed(consumer: string, bytes: number): void {
-    this.ctx.counters.servedFromCache(consumerName(consumer), { requestsAvoided: 1, bytes, timeSavedMs: 0 })
-    this.ctx.counters.markChanged()
-  }
-
-  /** A request a tool sent through the proxy that went on to Plex untouched, for its consumer's figures. */
-  countPassedThrough(consumer: string, request: { method: string; path: string; answered: boolean }): void {
-    this.ctx.counters.passedThrough(consumerName(consumer), request, this.ctx.clock())
-    this.ctx.counters.markChanged()
-  }
-
-  private proxyDocumentKey(name: string): string {
-    return `proxy:${this.currentSettings.serverUrl ?? ''}:${name}`
   }
 
   get settings(): ServiceSettings {
