@@ -1,7 +1,7 @@
 import { decodeChunk } from './entry-codec'
 import type { CachedItem } from './types'
 
-/** About two pages of 100 items for each of a dozen tools paging at once: a few MB at most. */
+/** A page boundary needs one chunk kept per reader paging in order: room for a few at once, a few hundred items. */
 const DEFAULT_CAPACITY = 8
 
 /**
